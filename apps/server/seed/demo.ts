@@ -1,0 +1,20 @@
+// Demo data for `npm start`: the organisation, logins and a generated customer base.
+import type { Db } from '../src/platform/db/db';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedOrganisation } from './org-seed';
+import { generateCustomers } from './generate';
+
+export async function seedDemoIfEmpty(db: Db, opts: { customers: number }): Promise<boolean> {
+  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
+  if (r.rows[0].n > 0) return false;
+  const started = Date.now();
+  console.log(`seeding the demo company with ${opts.customers} customers…`);
+  const org = await seedOrganisation(db);
+  await generateCustomers(db, org, { customers: opts.customers, seed: 42 });
+  console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+export function printDemoLogins() {
+  console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
+  for (const l of DEMO_LOGINS) console.log(`  ${l.username.padEnd(11)} ${l.zh}`);
+}

@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { permissionsOf } from '@gridcare/domain';
+import type { Db } from '../db/db';
+import { DomainError } from '../http/errors';
+import { writeAudit } from '../audit/audit';
+import type { AuthUser } from './context';
+import { verifyPassword } from './passwords';
+import * as repo from './auth.repository';
+
+export const SESSION_COOKIE = 'gc_session';
+const SESSION_HOURS = 12;
+// Lock an account for 15 minutes after 5 wrong passwords in a row.
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+// A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0bW2Lw1bAT0tqmBJ2Q0xk3ZJ0pkdBtzm9u4A2bSsfMs';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip?: string; userAgent?: string; requestId: string },
+): Promise<{ token: string; userId: number }> {
+  const user = await repo.findUserByUsername(db, input.username);
+  if (!user || !user.active) {
+    await verifyPassword(DUMMY_HASH, input.password);
+    throw new DomainError('bad_credentials');
+  }
+  if (user.locked_until && new Date(user.locked_until) > new Date()) throw new DomainError('locked');
+  const ok = await verifyPassword(user.password_hash, input.password);
+  if (!ok) {
+    await repo.recordFailedLogin(db, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+    await writeAudit(db, {
+      actor: { id: user.id, name: user.username },
+      action: 'login_failed',
+      entity: 'user',
+      entityId: user.id,
+      requestId: input.requestId,
+    });
+    if (user.failed_logins + 1 >= LOCK_AFTER_FAILURES) throw new DomainError('locked');
+    throw new DomainError('bad_credentials');
+  }
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction(async (tx) => {
+    await repo.recordSuccessfulLogin(tx, user.id);
+    await repo.insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await writeAudit(tx, {
+      actor: { id: user.id, name: user.username },
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+      requestId: input.requestId,
+    });
+  });
+  return { token, userId: user.id };
+}
+
+export async function logout(db: Db, token: string) {
+  await repo.deleteSession(db, hashToken(token));
+}
+
+export async function loadAuthUser(db: Db, userId: number, base: { username: string; displayName: string; locale: string }): Promise<AuthUser> {
+  const roles = await repo.loadRoles(db, userId);
+  const scopeOrgIds = await repo.descendantOrgIds(db, [...new Set(roles.map((r) => r.path))]);
+  return {
+    id: userId,
+    username: base.username,
+    displayName: base.displayName,
+    locale: base.locale,
+    roles: roles.map((r) => ({ role: r.role, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name })),
+    permissions: permissionsOf(roles.map((r) => r.role)),
+    scopeOrgIds,
+  };
+}
+
+/** Resolves a session token to its user, sliding the expiry at most once a minute. */
+export async function authenticate(db: Db, token: string): Promise<AuthUser | null> {
+  const tokenHash = hashToken(token);
+  const row = await repo.findSessionUser(db, tokenHash);
+  if (!row) return null;
+  if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await repo.touchSession(db, tokenHash, new Date(Date.now() + SESSION_HOURS * 3600_000));
+  }
+  return loadAuthUser(db, row.id, { username: row.username, displayName: row.display_name, locale: row.locale });
+}

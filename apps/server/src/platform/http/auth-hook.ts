@@ -1,0 +1,37 @@
+// Resolves the session cookie to a user on every /api request and refuses anonymous calls to
+// routes that are not marked `config: { public: true }`.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/db';
+import type { AuthUser, RequestContext } from '../auth/context';
+import { SESSION_COOKIE, authenticate } from '../auth/auth.service';
+import { DomainError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: AuthUser | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
+}
+
+export function registerAuthHook(app: FastifyInstance, db: Db) {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies?.[SESSION_COOKIE] ?? bearer(request);
+    if (token) request.user = await authenticate(db, token);
+    if (!request.user && !request.routeOptions.config?.public) throw new DomainError('unauthenticated');
+  });
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const h = request.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
+}
+
+/** The service context for an authenticated request. */
+export function contextOf(request: FastifyRequest, db: Db): RequestContext {
+  if (!request.user) throw new DomainError('unauthenticated');
+  return { db, user: request.user, requestId: String(request.id), now: new Date() };
+}

@@ -1,0 +1,258 @@
+// The customer archive's API contract: one schema source for the server, the import and the web forms.
+import { z } from 'zod';
+import {
+  ACCOUNT_STATUSES,
+  AREA_CLASSES,
+  BASIC_FEE_METHODS,
+  CERT_TYPES,
+  CHANNELS,
+  CONTACT_ROLES,
+  CUSTOMER_CLASSES,
+  CUSTOMER_KINDS,
+  IMPORTANCE_TIERS,
+  METER_TYPES,
+  PF_STANDARDS,
+  PRICE_SPLIT_METHODS,
+  RELATIONSHIPS,
+  SEAL_STATUSES,
+  SUPPLY_MODES,
+  TARIFF_CATEGORIES,
+  TRANSFORMER_STATES,
+  VOLTAGE_LEVELS,
+} from '@gridcare/domain';
+import { IsoDate, PageQuery, VersionField, pageOf } from './common';
+import { msg } from './messages';
+import { Email, HourMinute, MobileNumber, PhoneNumber, certificateIssue } from './validators';
+
+const Text = (max = 200) => z.string().trim().min(1).max(max);
+const OptText = (max = 200) => z.string().trim().max(max).nullish();
+
+// --- Contacts -------------------------------------------------------------------------------------
+export const ContactInput = z.object({
+  name: Text(50),
+  role: z.enum(CONTACT_ROLES).default('other'),
+  mobile: MobileNumber.nullish(),
+  phone: PhoneNumber.nullish(),
+  email: Email.nullish(),
+  wechat: OptText(64),
+  preferredChannel: z.enum(CHANNELS).default('sms'),
+  quietStart: HourMinute.nullish(),
+  quietEnd: HourMinute.nullish(),
+  consents: z.record(z.string(), z.boolean()).default({}),
+  isPrimary: z.boolean().default(false),
+});
+export type ContactInput = z.infer<typeof ContactInput>;
+export const Contact = ContactInput.extend({ id: z.number(), customerId: z.number(), version: z.number() });
+export type Contact = z.infer<typeof Contact>;
+export const ContactUpdate = ContactInput.partial().extend({ version: VersionField });
+
+// --- Premises (用电地址/供电点) -----------------------------------------------------------------------
+export const PremiseInput = z.object({
+  province: Text(20),
+  city: Text(20),
+  district: Text(20),
+  street: OptText(50),
+  detail: Text(200),
+  latitude: z.number().min(-90).max(90).nullish(),
+  longitude: z.number().min(-180).max(180).nullish(),
+  areaClass: z.enum(AREA_CLASSES),
+  transformerAreaId: z.number().int().positive().nullish(),
+  feederId: z.number().int().positive().nullish(),
+});
+export type PremiseInput = z.infer<typeof PremiseInput>;
+export const Premise = PremiseInput.extend({
+  id: z.number(),
+  customerId: z.number(),
+  fullAddress: z.string(),
+  version: z.number(),
+});
+export type Premise = z.infer<typeof Premise>;
+export const PremiseUpdate = PremiseInput.partial().extend({ version: VersionField });
+
+// --- Accounts (用电户, 户号) ----------------------------------------------------------------------------
+export const AccountInput = z.object({
+  accountNo: z.string().trim().regex(/^\d{10}$/, 'account number is 10 digits').optional(),
+  premiseId: z.number().int().positive().nullish(),
+  status: z.enum(ACCOUNT_STATUSES).default('active'),
+  voltageLevel: z.enum(VOLTAGE_LEVELS),
+  supplyMode: z.enum(SUPPLY_MODES).default('single'),
+  contractCapacityKva: z.number().min(0).max(10_000_000).default(0),
+  tariffCategory: z.enum(TARIFF_CATEGORIES),
+  basicFeeMethod: z.enum(BASIC_FEE_METHODS).default('none'),
+  pfStandard: z.enum(PF_STANDARDS).default('none'),
+  readingBook: OptText(20),
+  readingDay: z.number().int().min(1).max(28).nullish(),
+});
+export type AccountInput = z.infer<typeof AccountInput>;
+export const Account = AccountInput.extend({
+  id: z.number(),
+  customerId: z.number(),
+  accountNo: z.string(),
+  version: z.number(),
+});
+export type Account = z.infer<typeof Account>;
+export const AccountUpdate = AccountInput.omit({ accountNo: true }).partial().extend({ version: VersionField });
+
+// --- Meters (电能表) ---------------------------------------------------------------------------------
+export const PriceSplit = z.object({
+  method: z.enum(PRICE_SPLIT_METHODS),
+  parts: z.array(z.object({ tariffCategory: z.enum(TARIFF_CATEGORIES), value: z.number().min(0) })).max(5),
+  checkedOn: IsoDate.nullish(),
+});
+export const MeterInput = z.object({
+  accountId: z.number().int().positive(),
+  assetNo: Text(32),
+  meterType: z.enum(METER_TYPES),
+  touCapable: z.boolean().default(false),
+  ctRatio: z.number().positive({ message: msg('meter.ratio') }).max(100_000).default(1),
+  ptRatio: z.number().positive({ message: msg('meter.ratio') }).max(100_000).default(1),
+  installDate: IsoDate.nullish(),
+  sealStatus: z.enum(SEAL_STATUSES).default('sealed'),
+  lastTestDate: IsoDate.nullish(),
+  priceSplit: PriceSplit.nullish(),
+});
+export type MeterInput = z.infer<typeof MeterInput>;
+export const Meter = MeterInput.extend({ id: z.number(), customerId: z.number(), multiplier: z.number(), version: z.number() });
+export type Meter = z.infer<typeof Meter>;
+export const MeterUpdate = MeterInput.omit({ accountId: true }).partial().extend({ version: VersionField });
+
+// --- Customer transformers (受电变压器) ---------------------------------------------------------------
+export const TransformerInput = z.object({
+  accountId: z.number().int().positive().nullish(),
+  assetNo: Text(32),
+  capacityKva: z.number().positive().max(1_000_000),
+  state: z.enum(TRANSFORMER_STATES).default('running'),
+  sealed: z.boolean().default(false),
+  sealedAt: IsoDate.nullish(),
+  interlockGroup: OptText(20),
+});
+export type TransformerInput = z.infer<typeof TransformerInput>;
+export const Transformer = TransformerInput.extend({ id: z.number(), customerId: z.number(), version: z.number() });
+export type Transformer = z.infer<typeof Transformer>;
+export const TransformerUpdate = TransformerInput.partial().extend({ version: VersionField });
+
+// --- Customers (客户) -------------------------------------------------------------------------------
+const CustomerFields = z.object({
+  orgUnitId: z.number().int().positive(),
+  name: Text(100),
+  kind: z.enum(CUSTOMER_KINDS),
+  certType: z.enum(CERT_TYPES).nullish(),
+  certNo: z.string().trim().max(32).nullish(),
+  industryCode: OptText(10),
+  industryName: OptText(50),
+  customerClass: z.enum(CUSTOMER_CLASSES),
+  importanceTier: z.enum(IMPORTANCE_TIERS),
+  vip: z.boolean().default(false),
+  vipReason: OptText(200),
+  relationship: z.enum(RELATIONSHIPS).default('social'),
+  note: OptText(1000),
+});
+
+function checkCertificate(v: { certType?: string | null; certNo?: string | null }, ctx: z.RefinementCtx) {
+  const issue = certificateIssue(v.certType, v.certNo);
+  if (issue) ctx.addIssue({ code: 'custom', path: ['certNo'], message: msg(issue) });
+}
+
+/** Create a customer with everything it has at once (the form and the import both use this). */
+export const CustomerCreate = CustomerFields.extend({
+  contacts: z.array(ContactInput).max(20).default([]),
+  premises: z.array(PremiseInput).max(20).default([]),
+  /** Accounts refer to premises by index in `premises` (premiseIndex) since they have no id yet. */
+  accounts: z
+    .array(AccountInput.omit({ premiseId: true }).extend({ premiseIndex: z.number().int().min(0).nullish() }))
+    .max(50)
+    .default([]),
+  /** Meters and transformers refer to accounts by index in `accounts`. */
+  meters: z.array(MeterInput.omit({ accountId: true }).extend({ accountIndex: z.number().int().min(0) })).max(100).default([]),
+  transformers: z
+    .array(TransformerInput.omit({ accountId: true }).extend({ accountIndex: z.number().int().min(0).nullish() }))
+    .max(50)
+    .default([]),
+  /** Saving a likely duplicate needs a reason (archive quality, domain.md §2). */
+  duplicateOverrideReason: OptText(500),
+}).superRefine(checkCertificate);
+export type CustomerCreate = z.infer<typeof CustomerCreate>;
+
+export const CustomerUpdate = CustomerFields.partial()
+  .extend({ version: VersionField, duplicateOverrideReason: OptText(500) })
+  .superRefine(checkCertificate);
+export type CustomerUpdate = z.infer<typeof CustomerUpdate>;
+
+export const CustomerSummary = z.object({
+  id: z.number(),
+  customerNo: z.string(),
+  name: z.string(),
+  kind: z.enum(CUSTOMER_KINDS),
+  customerClass: z.enum(CUSTOMER_CLASSES),
+  importanceTier: z.enum(IMPORTANCE_TIERS),
+  vip: z.boolean(),
+  orgUnitId: z.number(),
+  orgUnitName: z.string().nullish(),
+  phone: z.string().nullable(),
+  certNo: z.string().nullable(),
+  address: z.string().nullable(),
+  accountNos: z.array(z.string()).optional(),
+  accountManagerId: z.number().nullable(),
+  accountManagerName: z.string().nullish(),
+  /** Why the row matched a search (e.g. 'account_no', 'phone_last4', 'text'). */
+  matchedBy: z.string().optional(),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+export const Customer = CustomerFields.extend({
+  id: z.number(),
+  customerNo: z.string(),
+  certNo: z.string().nullable(),
+  creditGrade: z.string().nullable(),
+  valueScore: z.number().nullable(),
+  status: z.string(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  accountManagerId: z.number().nullable(),
+  duplicateOf: z.number().nullable(),
+  duplicateOverrideReason: z.string().nullable(),
+  piiMasked: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const CustomerListQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  orgUnitId: z.coerce.number().int().positive().optional(),
+  customerClass: z.enum(CUSTOMER_CLASSES).optional(),
+  importanceTier: z.enum(IMPORTANCE_TIERS).optional(),
+  vip: z.enum(['true', 'false']).optional(),
+  industryCode: z.string().max(10).optional(),
+  managerId: z.coerce.number().int().positive().optional(),
+  unassignedRequired: z.enum(['true', 'false']).optional(),
+});
+export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
+export const CustomerPage = pageOf(CustomerSummary);
+
+export const DuplicateWarning = z.object({
+  id: z.number(),
+  customerNo: z.string(),
+  name: z.string(),
+  reason: z.enum(['same_certificate', 'same_name_phone_address']),
+});
+
+// --- Topology (substation → feeder → transformer area → service point) ------------------------------
+export const TopologyPosition = z.object({
+  substation: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
+  feeder: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
+  transformerArea: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
+});
+
+export const TimelineEvent = z.object({
+  id: z.number(),
+  at: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  detail: z.unknown().nullable(),
+  actorName: z.string().nullable(),
+  refEntity: z.string().nullable(),
+  refId: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;

@@ -1,0 +1,5 @@
+export * from './common';
+export * from './messages';
+export * from './auth';
+export * from './validators';
+export * from './customers';

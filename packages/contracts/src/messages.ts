@@ -1,0 +1,83 @@
+// Messages shown to people, in both languages. Validation refinements in the contracts use
+// `msg('key')` so the server can answer in the caller's language and the web forms can too.
+export type Locale = 'zh-CN' | 'en-US';
+
+export const MESSAGES = {
+  'cert.format': { 'zh-CN': '证件号码格式不正确', 'en-US': 'Certificate number has the wrong format' },
+  'cert.region': { 'zh-CN': '证件号码的地区码不正确', 'en-US': 'Certificate number has an invalid region code' },
+  'cert.birth_date': { 'zh-CN': '身份证号码中的出生日期无效', 'en-US': 'Birth date in the ID number is not a real date' },
+  'cert.check_character': {
+    'zh-CN': '证件号码校验位不正确',
+    'en-US': 'Certificate number check character is wrong',
+  },
+  'cert.authority': {
+    'zh-CN': '统一社会信用代码登记管理部门代码不正确',
+    'en-US': 'Credit code has an invalid registration authority',
+  },
+  'cert.required': { 'zh-CN': '填写证件类型时必须填写证件号码', 'en-US': 'Certificate number is required with its type' },
+  'phone.mobile': { 'zh-CN': '手机号码应为 11 位且以 13–19 开头', 'en-US': 'Mobile must be 11 digits starting 13–19' },
+  'phone.any': { 'zh-CN': '电话号码格式不正确', 'en-US': 'Phone number has the wrong format' },
+  'email.invalid': { 'zh-CN': '电子邮箱格式不正确', 'en-US': 'Email address is not valid' },
+  'time.hhmm': { 'zh-CN': '时间应为 HH:MM', 'en-US': 'Time must be HH:MM' },
+  'period.format': { 'zh-CN': '期间应为 YYYY-MM', 'en-US': 'Period must be YYYY-MM' },
+  'bulk.filter_required': {
+    'zh-CN': '请至少选择一个筛选条件或客户',
+    'en-US': 'Choose at least one filter or customer',
+  },
+  'meter.ratio': { 'zh-CN': '互感器变比必须大于 0', 'en-US': 'Transformer ratios must be above 0' },
+  // Error codes answered by the API.
+  'error.validation': { 'zh-CN': '提交的数据有误，请检查标出的字段', 'en-US': 'Some fields are not valid' },
+  'error.unauthenticated': { 'zh-CN': '请先登录', 'en-US': 'Please log in' },
+  'error.bad_credentials': { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  'error.locked': {
+    'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',
+    'en-US': 'Too many failed logins; the account is locked for a while',
+  },
+  'error.forbidden': { 'zh-CN': '您没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
+  'error.not_found': { 'zh-CN': '记录不存在或不在您的管辖范围内', 'en-US': 'Not found, or outside your scope' },
+  'error.version_conflict': {
+    'zh-CN': '该记录已被他人修改，请刷新后重试',
+    'en-US': 'Someone else changed this record; reload and try again',
+  },
+  'error.duplicate': {
+    'zh-CN': '可能与已有客户重复，请核对后填写原因再保存',
+    'en-US': 'This may duplicate an existing customer; give a reason to save anyway',
+  },
+  'error.conflict': { 'zh-CN': '与现有数据冲突', 'en-US': 'Conflicts with existing data' },
+  'error.unique': { 'zh-CN': '编号已存在', 'en-US': 'That number is already in use' },
+  'error.idempotency_mismatch': {
+    'zh-CN': '同一幂等键被用于不同的请求',
+    'en-US': 'The Idempotency-Key was used for a different request',
+  },
+  'error.internal': { 'zh-CN': '系统内部错误，请联系管理员', 'en-US': 'Internal error; contact the administrator' },
+  'error.rate_limited': { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+  'error.payload_too_large': { 'zh-CN': '文件过大', 'en-US': 'File is too large' },
+  'error.bad_file': { 'zh-CN': '无法读取上传的文件', 'en-US': 'The uploaded file cannot be read' },
+  'error.invalid_state': { 'zh-CN': '当前状态下不能执行此操作', 'en-US': 'Not possible in the current state' },
+  'error.org_hierarchy': {
+    'zh-CN': '该类型的单位不能设在所选上级单位下',
+    'en-US': 'That kind of unit cannot sit under the chosen parent',
+  },
+  'error.manager_not_eligible': {
+    'zh-CN': '所选人员不是该范围内的客户经理',
+    'en-US': 'The chosen user is not an account manager for this scope',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Marks a refinement message as a catalogue key. */
+export function msg(key: MessageKey): string {
+  return 'msg:' + key;
+}
+
+export function translate(keyOrText: string, locale: Locale): string {
+  const key = keyOrText.startsWith('msg:') ? keyOrText.slice(4) : keyOrText;
+  const entry = (MESSAGES as Record<string, Record<Locale, string>>)[key];
+  return entry ? entry[locale] : keyOrText;
+}
+
+export function pickLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  return /^\s*en/i.test(acceptLanguage) ? 'en-US' : 'zh-CN';
+}

@@ -1,0 +1,78 @@
+// Roles of domain.md §1. A user may hold several, each scoped to an org unit and its descendants.
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'cs_agent',
+  'account_manager',
+  'dept_staff',
+  'field_crew',
+  'inspector',
+  'meter_reader',
+  'billing_clerk',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'customer:read',
+  'customer:write',
+  'customer:import',
+  'pii:view',
+  'manager:assign',
+  'manager:work',
+  'org:admin',
+  'user:admin',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+// Who may do what. PII is unmasked only for roles that must call or identify customers
+// in person; agents see masked numbers and confirm them with the caller instead.
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  supervisor: ['customer:read', 'customer:write', 'customer:import', 'pii:view', 'manager:assign', 'manager:work', 'audit:read'],
+  cs_agent: ['customer:read'],
+  account_manager: ['customer:read', 'customer:write', 'pii:view', 'manager:work'],
+  dept_staff: ['customer:read'],
+  field_crew: ['customer:read', 'pii:view'],
+  inspector: ['customer:read'],
+  meter_reader: ['customer:read'],
+  billing_clerk: ['customer:read', 'customer:write'],
+  auditor: ['customer:read', 'audit:read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of GRANTS[r] ?? []) set.add(p);
+  return set;
+}
+
+export const ORG_UNIT_KINDS = ['company', 'branch', 'supply_office', 'business_hall', 'department'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+export const DEPARTMENT_KINDS = [
+  'marketing',
+  'service_centre',
+  'planning',
+  'production',
+  'dispatch',
+  'metering',
+  'finance',
+] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+export const AREA_CLASSES = ['urban', 'rural', 'remote'] as const;
+export type AreaClass = (typeof AREA_CLASSES)[number];
+
+// Which kinds of unit may sit under which: company → branch → supply office / business hall; departments anywhere.
+const ALLOWED_CHILDREN: Record<OrgUnitKind, readonly OrgUnitKind[]> = {
+  company: ['branch', 'department', 'business_hall', 'supply_office'],
+  branch: ['supply_office', 'business_hall', 'department'],
+  supply_office: ['department'],
+  business_hall: [],
+  department: [],
+};
+
+export function canContain(parent: OrgUnitKind, child: OrgUnitKind): boolean {
+  return ALLOWED_CHILDREN[parent].includes(child);
+}
