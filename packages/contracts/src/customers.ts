@@ -256,3 +256,138 @@ export const TimelineEvent = z.object({
   refId: z.string().nullable(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+// --- Customer archive API responses (customers module) -------------------------------------------------
+/** A contact as the API shows it: phones may be masked (138****5678), so no phone-format check here. */
+export const ContactView = ContactInput.extend({
+  id: z.number(),
+  customerId: z.number(),
+  mobile: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  version: z.number(),
+});
+export type ContactView = z.infer<typeof ContactView>;
+
+export const DuplicateCheckResult = z.object({ duplicates: z.array(DuplicateWarning) });
+export type DuplicateWarning = z.infer<typeof DuplicateWarning>;
+
+/** Deletes may carry the version the client read (optimistic lock); without it the row is deleted as is. */
+export const DeleteQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+
+/** 客户经理名片: what the customer sees of their account manager (domain.md §3). */
+export const CustomerManagerCard = z.object({
+  id: z.number(),
+  name: z.string(),
+  photoUrl: z.string().nullable(),
+  phone24h: z.string().nullable(),
+  serviceScope: z.string().nullable(),
+  title: z.string().nullable(),
+});
+export type CustomerManagerCard = z.infer<typeof CustomerManagerCard>;
+
+export const PremiseWithTopology = Premise.extend({ topology: TopologyPosition });
+export type PremiseWithTopology = z.infer<typeof PremiseWithTopology>;
+export type TopologyPosition = z.infer<typeof TopologyPosition>;
+
+/** The customer 360 page in one response. */
+export const Customer360 = z.object({
+  customer: Customer,
+  contacts: z.array(ContactView),
+  premises: z.array(PremiseWithTopology),
+  accounts: z.array(Account),
+  meters: z.array(Meter),
+  transformers: z.array(Transformer),
+  manager: CustomerManagerCard.nullable(),
+  counts: z.object({
+    contacts: z.number(),
+    premises: z.number(),
+    accounts: z.number(),
+    meters: z.number(),
+    transformers: z.number(),
+    /** Open items on the customer (planned visits for now; work orders add theirs when they land). */
+    openItems: z.number(),
+  }),
+  timeline: z.array(TimelineEvent),
+});
+export type Customer360 = z.infer<typeof Customer360>;
+
+export const TimelinePage = pageOf(TimelineEvent);
+
+// --- Topology API (substation → feeder → transformer area) ---------------------------------------------
+const TopologyCode = z.string().trim().min(1).max(32);
+const TopologyName = z.string().trim().min(1).max(100);
+
+export const SubstationCreate = z.object({
+  orgUnitId: z.number().int().positive(),
+  code: TopologyCode,
+  name: TopologyName,
+  voltageKv: z.number().int().positive().max(1000).default(110),
+});
+export const Substation = SubstationCreate.extend({ id: z.number() });
+export type Substation = z.infer<typeof Substation>;
+
+export const FeederCreate = z.object({
+  substationId: z.number().int().positive(),
+  /** Defaults to the substation's org unit. */
+  orgUnitId: z.number().int().positive().optional(),
+  code: TopologyCode,
+  name: TopologyName,
+});
+export const Feeder = z.object({
+  id: z.number(),
+  substationId: z.number(),
+  orgUnitId: z.number(),
+  code: z.string(),
+  name: z.string(),
+});
+export type Feeder = z.infer<typeof Feeder>;
+
+export const TransformerAreaCreate = z.object({
+  feederId: z.number().int().positive(),
+  /** Defaults to the feeder's org unit. */
+  orgUnitId: z.number().int().positive().optional(),
+  code: TopologyCode,
+  name: TopologyName,
+  capacityKva: z.number().positive().max(1_000_000).nullish(),
+});
+export const TransformerArea = z.object({
+  id: z.number(),
+  feederId: z.number(),
+  orgUnitId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  capacityKva: z.number().nullable(),
+});
+export type TransformerArea = z.infer<typeof TransformerArea>;
+
+export const TopologyListQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
+export const FeederListQuery = TopologyListQuery.extend({ substationId: z.coerce.number().int().positive().optional() });
+export const TransformerAreaListQuery = TopologyListQuery.extend({ feederId: z.coerce.number().int().positive().optional() });
+export const SubstationPage = pageOf(Substation);
+export const FeederPage = pageOf(Feeder);
+export const TransformerAreaPage = pageOf(TransformerArea);
+
+export const TopologyTreeQuery = z.object({ orgUnitId: z.coerce.number().int().positive().optional() });
+export const TopologyTree = z.object({
+  substations: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      feeders: z.array(
+        z.object({
+          id: z.number(),
+          code: z.string(),
+          name: z.string(),
+          /** HV customers connected to the feeder directly (no transformer area). */
+          directCustomers: z.number(),
+          areas: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), customers: z.number() })),
+        }),
+      ),
+    }),
+  ),
+  /** True when the tree was cut at its size limits. */
+  truncated: z.boolean(),
+});
+export type TopologyTree = z.infer<typeof TopologyTree>;

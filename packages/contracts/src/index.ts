@@ -3,3 +3,5 @@ export * from './messages';
 export * from './auth';
 export * from './validators';
 export * from './customers';
+export * from './org';
+export * from './account-managers';

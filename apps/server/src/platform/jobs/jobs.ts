@@ -39,7 +39,7 @@ export async function startJobs(
   }
   return {
     boss,
-    send: (def, payload, options) => boss.send(def.name, def.payload.parse(payload) as object, options ?? {}),
+    send: async (def, payload, options) => boss.send(def.name, def.payload.parse(payload) as object, options ?? {}),
     stop: () => boss.stop({ graceful: true, timeout: 5000 }),
   };
 }

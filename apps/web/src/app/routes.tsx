@@ -1,0 +1,47 @@
+// Every page is lazy-loaded so the first paint only needs the shell; ECharts loads with the pages that chart.
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const HomePage = named(() => import('../features/home/HomePage'), 'HomePage');
+const CustomerSearchPage = named(() => import('../features/customers/CustomerSearchPage'), 'CustomerSearchPage');
+const Customer360Page = named(() => import('../features/customers/Customer360Page'), 'Customer360Page');
+const CustomerFormPage = named(() => import('../features/customers/CustomerFormPage'), 'CustomerFormPage');
+const ImportPage = named(() => import('../features/imports/ImportPage'), 'ImportPage');
+const MyCustomersPage = named(() => import('../features/account-managers/MyCustomersPage'), 'MyCustomersPage');
+const VisitPlansPage = named(() => import('../features/account-managers/VisitPlansPage'), 'VisitPlansPage');
+const UnassignedPage = named(() => import('../features/account-managers/UnassignedPage'), 'UnassignedPage');
+const OrgUnitsPage = named(() => import('../features/admin/OrgUnitsPage'), 'OrgUnitsPage');
+const UsersPage = named(() => import('../features/admin/UsersPage'), 'UsersPage');
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'customers', element: <CustomerSearchPage /> },
+      { path: 'customers/new', element: <CustomerFormPage /> },
+      { path: 'customers/:id', element: <Customer360Page /> },
+      { path: 'customers/:id/edit', element: <CustomerFormPage /> },
+      { path: 'imports', element: <ImportPage /> },
+      { path: 'my/customers', element: <MyCustomersPage /> },
+      { path: 'visit-plans', element: <VisitPlansPage /> },
+      { path: 'managers/unassigned', element: <UnassignedPage /> },
+      { path: 'admin/org-units', element: <OrgUnitsPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
