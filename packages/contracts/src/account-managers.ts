@@ -142,7 +142,14 @@ export type UnassignedCustomer = z.infer<typeof UnassignedCustomer>;
 export const UnassignedPage = pageOf(UnassignedCustomer);
 
 // --- Customer ledger (客户台账) ---------------------------------------------------------------------
-export const LEDGER_CATEGORIES = ['production', 'key_people', 'equipment', 'demand_outlook', 'promise', 'other'] as const;
+export const LEDGER_CATEGORIES = [
+  'production',
+  'key_people',
+  'equipment',
+  'demand_outlook',
+  'promise',
+  'other',
+] as const;
 export type LedgerCategory = (typeof LEDGER_CATEGORIES)[number];
 
 export const LedgerEntryInput = z.object({

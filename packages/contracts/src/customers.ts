@@ -44,7 +44,6 @@ export const ContactInput = z.object({
 export type ContactInput = z.infer<typeof ContactInput>;
 export const Contact = ContactInput.extend({ id: z.number(), customerId: z.number(), version: z.number() });
 export type Contact = z.infer<typeof Contact>;
-export const ContactUpdate = ContactInput.partial().extend({ version: VersionField });
 
 // --- Premises (用电地址/供电点) -----------------------------------------------------------------------
 export const PremiseInput = z.object({
@@ -67,7 +66,6 @@ export const Premise = PremiseInput.extend({
   version: z.number(),
 });
 export type Premise = z.infer<typeof Premise>;
-export const PremiseUpdate = PremiseInput.partial().extend({ version: VersionField });
 
 // --- Accounts (用电户, 户号) ----------------------------------------------------------------------------
 export const AccountInput = z.object({
@@ -91,7 +89,6 @@ export const Account = AccountInput.extend({
   version: z.number(),
 });
 export type Account = z.infer<typeof Account>;
-export const AccountUpdate = AccountInput.omit({ accountNo: true }).partial().extend({ version: VersionField });
 
 // --- Meters (电能表) ---------------------------------------------------------------------------------
 export const PriceSplit = z.object({
@@ -114,7 +111,6 @@ export const MeterInput = z.object({
 export type MeterInput = z.infer<typeof MeterInput>;
 export const Meter = MeterInput.extend({ id: z.number(), customerId: z.number(), multiplier: z.number(), version: z.number() });
 export type Meter = z.infer<typeof Meter>;
-export const MeterUpdate = MeterInput.omit({ accountId: true }).partial().extend({ version: VersionField });
 
 // --- Customer transformers (受电变压器) ---------------------------------------------------------------
 export const TransformerInput = z.object({
@@ -129,7 +125,6 @@ export const TransformerInput = z.object({
 export type TransformerInput = z.infer<typeof TransformerInput>;
 export const Transformer = TransformerInput.extend({ id: z.number(), customerId: z.number(), version: z.number() });
 export type Transformer = z.infer<typeof Transformer>;
-export const TransformerUpdate = TransformerInput.partial().extend({ version: VersionField });
 
 // --- Customers (客户) -------------------------------------------------------------------------------
 const CustomerFields = z.object({
@@ -173,10 +168,6 @@ export const CustomerCreate = CustomerFields.extend({
 }).superRefine(checkCertificate);
 export type CustomerCreate = z.infer<typeof CustomerCreate>;
 
-export const CustomerUpdate = CustomerFields.partial()
-  .extend({ version: VersionField, duplicateOverrideReason: OptText(500) })
-  .superRefine(checkCertificate);
-export type CustomerUpdate = z.infer<typeof CustomerUpdate>;
 
 export const CustomerSummary = z.object({
   id: z.number(),
@@ -391,3 +382,32 @@ export const TopologyTree = z.object({
   truncated: z.boolean(),
 });
 export type TopologyTree = z.infer<typeof TopologyTree>;
+
+// --- PATCH bodies ---------------------------------------------------------------------------------------
+// zod 4 fills a default in even inside `.partial()`, so a plain `.partial()` PATCH {version, note} would
+// silently reset vip, status, ratios and so on. The *Patch schemas accept the same fields as the inputs
+// but leave out whatever the client did not send.
+type Bare<S> = S extends z.ZodOptional<infer I> ? Bare<I> : S extends z.ZodDefault<infer I> ? I : S;
+type PatchShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<Extract<Bare<S[K]>, z.ZodType>> };
+
+function patchShape<S extends z.ZodRawShape>(shape: S): PatchShape<S> {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    let s: z.ZodType = field as z.ZodType;
+    if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+    if (s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+    out[key] = s.optional();
+  }
+  return out as PatchShape<S>;
+}
+
+export const CustomerPatch = z
+  .object(patchShape(CustomerFields.shape))
+  .extend({ version: VersionField, duplicateOverrideReason: OptText(500) })
+  .superRefine(checkCertificate);
+export type CustomerPatch = z.infer<typeof CustomerPatch>;
+export const ContactPatch = z.object(patchShape(ContactInput.shape)).extend({ version: VersionField });
+export const PremisePatch = z.object(patchShape(PremiseInput.shape)).extend({ version: VersionField });
+export const AccountPatch = z.object(patchShape(AccountInput.omit({ accountNo: true }).shape)).extend({ version: VersionField });
+export const MeterPatch = z.object(patchShape(MeterInput.omit({ accountId: true }).shape)).extend({ version: VersionField });
+export const TransformerPatch = z.object(patchShape(TransformerInput.shape)).extend({ version: VersionField });

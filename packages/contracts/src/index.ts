@@ -5,3 +5,4 @@ export * from './validators';
 export * from './customers';
 export * from './org';
 export * from './account-managers';
+export * from './imports';

@@ -2,7 +2,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../app';
 import { orgRoutes } from './org/org.routes';
+import { customersRoutes } from './customers/customers.routes';
+import { customerPartsRoutes } from './customers/customer-parts.routes';
+import { topologyRoutes } from './topology/topology.routes';
+import { accountManagerRoutes } from './account-managers/account-managers.routes';
+import { importsRoutes } from './imports/imports.routes';
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   await app.register(orgRoutes, deps);
+  await app.register(customersRoutes, deps);
+  await app.register(customerPartsRoutes, deps);
+  await app.register(topologyRoutes, deps);
+  await app.register(accountManagerRoutes, deps);
+  await app.register(importsRoutes, deps);
 }

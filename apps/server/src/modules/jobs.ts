@@ -1,5 +1,9 @@
 // Every background job definition, registered with pg-boss at start-up.
 import type { z } from 'zod';
 import type { JobDefinition } from '../platform/jobs/jobs';
+import { visitPlansGenerateJob } from './account-managers/jobs/visit-plans-generate.job';
+import { importsCommitJob, importsValidateJob } from './imports/imports.jobs';
 
 export const JOB_DEFINITIONS: JobDefinition<z.ZodTypeAny>[] = [];
+JOB_DEFINITIONS.push(visitPlansGenerateJob);
+JOB_DEFINITIONS.push(importsValidateJob, importsCommitJob);

@@ -67,12 +67,19 @@ async function toApiError(res: Response): Promise<ApiError> {
     } & Record<string, unknown>;
     return new ApiError(res.status, code, message ?? code, details ?? [], rest);
   }
-  return new ApiError(res.status, res.status >= 500 ? 'internal' : 'http_' + res.status, res.statusText || 'HTTP ' + res.status);
+  return new ApiError(
+    res.status,
+    res.status >= 500 ? 'internal' : 'http_' + res.status,
+    res.statusText || 'HTTP ' + res.status,
+  );
 }
 
 /** Sends a request to the API; resolves with the parsed JSON body (undefined for 204). */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;
@@ -93,7 +100,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', currentLanguage() === 'en-US' ? 'Cannot reach the server' : '无法连接服务器，请检查网络');
+    throw new ApiError(
+      0,
+      'network',
+      currentLanguage() === 'en-US' ? 'Cannot reach the server' : '无法连接服务器，请检查网络',
+    );
   }
   if (!res.ok) {
     const error = await toApiError(res);

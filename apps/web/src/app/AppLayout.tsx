@@ -16,7 +16,8 @@ function selectedKey(pathname: string, keys: string[]): string {
   if (pathname === '/') return '/';
   if (pathname === '/customers/new') return '/customers/new';
   let best = '';
-  for (const k of keys) if (k !== '/' && (pathname === k || pathname.startsWith(k + '/')) && k.length > best.length) best = k;
+  for (const k of keys)
+    if (k !== '/' && (pathname === k || pathname.startsWith(k + '/')) && k.length > best.length) best = k;
   return best || pathname;
 }
 
@@ -39,9 +40,24 @@ export function AppLayout() {
         collapsed={collapsed}
         trigger={null}
         theme="light"
-        style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{
+          borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflow: 'auto',
+        }}
       >
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', paddingInline: collapsed ? 24 : 16, cursor: 'pointer' }} onClick={() => navigate('/')}>
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            paddingInline: collapsed ? 24 : 16,
+            cursor: 'pointer',
+          }}
+          onClick={() => navigate('/')}
+        >
           <Logo collapsed={collapsed} />
         </div>
         <Menu
@@ -89,7 +105,12 @@ export function AppLayout() {
                   </Typography.Text>
                 </span>
               </Space>
-              <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} data-testid="logout-button" type="text">
+              <Button
+                icon={<LogoutOutlined />}
+                onClick={() => logout.mutate()}
+                data-testid="logout-button"
+                type="text"
+              >
                 {t('layout.logout')}
               </Button>
             </Space>

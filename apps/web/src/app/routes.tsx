@@ -10,11 +10,17 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
   lazy(async () => ({ default: (await load())[name] }));
 
 const HomePage = named(() => import('../features/home/HomePage'), 'HomePage');
-const CustomerSearchPage = named(() => import('../features/customers/CustomerSearchPage'), 'CustomerSearchPage');
+const CustomerSearchPage = named(
+  () => import('../features/customers/CustomerSearchPage'),
+  'CustomerSearchPage',
+);
 const Customer360Page = named(() => import('../features/customers/Customer360Page'), 'Customer360Page');
 const CustomerFormPage = named(() => import('../features/customers/CustomerFormPage'), 'CustomerFormPage');
 const ImportPage = named(() => import('../features/imports/ImportPage'), 'ImportPage');
-const MyCustomersPage = named(() => import('../features/account-managers/MyCustomersPage'), 'MyCustomersPage');
+const MyCustomersPage = named(
+  () => import('../features/account-managers/MyCustomersPage'),
+  'MyCustomersPage',
+);
 const VisitPlansPage = named(() => import('../features/account-managers/VisitPlansPage'), 'VisitPlansPage');
 const UnassignedPage = named(() => import('../features/account-managers/UnassignedPage'), 'UnassignedPage');
 const OrgUnitsPage = named(() => import('../features/admin/OrgUnitsPage'), 'OrgUnitsPage');

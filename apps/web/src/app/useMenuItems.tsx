@@ -46,16 +46,41 @@ export function useMenuItems(): { items: MenuItem[]; routeKeys: string[] } {
     const entries: Entry[] = [
       { key: '/', label: t('menu.home'), icon: <DashboardOutlined /> },
       { key: '/customers', label: t('menu.customers'), icon: <SearchOutlined />, anyOf: ['customer:read'] },
-      { key: '/customers/new', label: t('menu.newCustomer'), icon: <PlusCircleOutlined />, anyOf: ['customer:write'] },
-      { key: '/imports', label: t('menu.imports'), icon: <CloudUploadOutlined />, anyOf: ['customer:import'] },
+      {
+        key: '/customers/new',
+        label: t('menu.newCustomer'),
+        icon: <PlusCircleOutlined />,
+        anyOf: ['customer:write'],
+      },
+      {
+        key: '/imports',
+        label: t('menu.imports'),
+        icon: <CloudUploadOutlined />,
+        anyOf: ['customer:import'],
+      },
       {
         key: 'managers',
         label: t('menu.managers'),
         icon: <SolutionOutlined />,
         children: [
-          { key: '/my/customers', label: t('menu.myCustomers'), icon: <ContactsOutlined />, anyOf: ['manager:work'] },
-          { key: '/visit-plans', label: t('menu.visitPlans'), icon: <FileProtectOutlined />, anyOf: ['manager:work', 'manager:assign'] },
-          { key: '/managers/unassigned', label: t('menu.unassigned'), icon: <TeamOutlined />, anyOf: ['manager:assign'] },
+          {
+            key: '/my/customers',
+            label: t('menu.myCustomers'),
+            icon: <ContactsOutlined />,
+            anyOf: ['manager:work'],
+          },
+          {
+            key: '/visit-plans',
+            label: t('menu.visitPlans'),
+            icon: <FileProtectOutlined />,
+            anyOf: ['manager:work', 'manager:assign'],
+          },
+          {
+            key: '/managers/unassigned',
+            label: t('menu.unassigned'),
+            icon: <TeamOutlined />,
+            anyOf: ['manager:assign'],
+          },
         ],
       },
       { key: 'soon-work-orders', label: t('menu.workOrders'), icon: <AuditOutlined />, soon: true },
@@ -69,7 +94,12 @@ export function useMenuItems(): { items: MenuItem[]; routeKeys: string[] } {
         label: t('menu.admin'),
         icon: <SettingOutlined />,
         children: [
-          { key: '/admin/org-units', label: t('menu.orgUnits'), icon: <ApartmentOutlined />, anyOf: ['org:admin'] },
+          {
+            key: '/admin/org-units',
+            label: t('menu.orgUnits'),
+            icon: <ApartmentOutlined />,
+            anyOf: ['org:admin'],
+          },
           { key: '/admin/users', label: t('menu.users'), icon: <UserOutlined />, anyOf: ['user:admin'] },
         ],
       },
@@ -100,7 +130,15 @@ export function useMenuItems(): { items: MenuItem[]; routeKeys: string[] } {
         };
       }
       routeKeys.push(e.key);
-      return { key: e.key, icon: e.icon, label: <span data-testid={`menu-${e.key.replaceAll('/', '-').replace(/^-/, '') || 'home'}`}>{e.label}</span> };
+      return {
+        key: e.key,
+        icon: e.icon,
+        label: (
+          <span data-testid={`menu-${e.key.replaceAll('/', '-').replace(/^-/, '') || 'home'}`}>
+            {e.label}
+          </span>
+        ),
+      };
     };
     const items = entries.map(toItem).filter((i): i is MenuItem => i !== null);
     return { items, routeKeys };

@@ -7,8 +7,6 @@ import antdEnUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import { z } from 'zod';
-import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '@gridcare/contracts';
 import { i18n } from './i18n';
@@ -17,7 +15,7 @@ import { LanguageContext } from './useLanguage';
 
 function applyLibraries(lang: Locale) {
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
-  z.config(lang === 'zh-CN' ? zodZhCN() : zodEn());
+  void import('./zodLocale').then((m) => m.configureZod(lang));
 }
 
 applyLibraries(currentLanguage());

@@ -3,8 +3,18 @@ import { CrownFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from './useEnumLabel';
 
-const TIER_COLOURS: Record<string, string> = { important: 'red', key: 'orange', grassroots: 'blue', residential: 'default' };
-const CLASS_COLOURS: Record<string, string> = { residential: 'green', lv_non_residential: 'cyan', hv: 'geekblue', large_industry: 'purple' };
+const TIER_COLOURS: Record<string, string> = {
+  important: 'red',
+  key: 'orange',
+  grassroots: 'blue',
+  residential: 'default',
+};
+const CLASS_COLOURS: Record<string, string> = {
+  residential: 'green',
+  lv_non_residential: 'cyan',
+  hv: 'geekblue',
+  large_industry: 'purple',
+};
 
 export function ClassTag({ value }: { value: string }) {
   const label = useEnumLabel();

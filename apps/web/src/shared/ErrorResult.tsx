@@ -10,7 +10,13 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
   return (
     <Result
       status={resultStatus}
-      title={status === 404 ? t('common.notFound') : status === 403 ? t('common.forbidden') : t('common.loadFailed')}
+      title={
+        status === 404
+          ? t('common.notFound')
+          : status === 403
+            ? t('common.forbidden')
+            : t('common.loadFailed')
+      }
       subTitle={isApiError(error) ? error.message : t('common.unexpectedError')}
       extra={onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined}
     />

@@ -21,7 +21,9 @@ export function Logo({ collapsed = false, light = false }: { collapsed?: boolean
         <ThunderboltFilled />
       </span>
       {!collapsed && (
-        <span style={{ fontWeight: 600, fontSize: 16, color: light ? '#fff' : 'inherit' }}>GridCare 供电服务</span>
+        <span style={{ fontWeight: 600, fontSize: 16, color: light ? '#fff' : 'inherit' }}>
+          GridCare 供电服务
+        </span>
       )}
     </div>
   );

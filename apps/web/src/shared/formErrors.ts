@@ -18,7 +18,11 @@ export function detailPathToField(path: string): FieldPath {
  * Puts each detail under its field when the form has that field; returns the details that matched
  * no field so the caller can show them elsewhere.
  */
-export function applyServerErrors(form: FormInstance, details: ErrorDetail[], knownFields?: (path: FieldPath) => boolean): ErrorDetail[] {
+export function applyServerErrors(
+  form: FormInstance,
+  details: ErrorDetail[],
+  knownFields?: (path: FieldPath) => boolean,
+): ErrorDetail[] {
   const grouped = new Map<string, { name: FieldPath; errors: string[] }>();
   const unmatched: ErrorDetail[] = [];
   for (const d of details) {

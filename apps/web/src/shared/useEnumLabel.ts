@@ -32,7 +32,9 @@ export function useEnumLabel() {
   const { t } = useTranslation();
   return useCallback(
     (group: EnumGroup, value: string | null | undefined): string =>
-      value === null || value === undefined || value === '' ? '' : t(`enum.${group}.${value}`, { defaultValue: value }),
+      value === null || value === undefined || value === ''
+        ? ''
+        : t(`enum.${group}.${value.replaceAll('.', '_')}`, { defaultValue: value }),
     [t],
   );
 }
@@ -40,7 +42,8 @@ export function useEnumLabel() {
 export function useEnumOptions() {
   const label = useEnumLabel();
   return useCallback(
-    (group: EnumGroup, values: readonly string[]) => values.map((v) => ({ value: v, label: label(group, v) })),
+    (group: EnumGroup, values: readonly string[]) =>
+      values.map((v) => ({ value: v, label: label(group, v) })),
     [label],
   );
 }

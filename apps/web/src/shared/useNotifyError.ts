@@ -12,7 +12,7 @@ export function useNotifyError() {
       if (isApiError(e)) {
         if (e.status === 401) return;
         const extra = e.details.length ? '：' + e.details.map((d) => d.message).join('；') : '';
-        void message.error(e.message + (e.code === 'validation' ? extra : ''));
+        void message.error(e.message + extra);
       } else {
         void message.error(t('common.unexpectedError'));
       }

@@ -10,7 +10,7 @@ export interface PageParams {
   pageSize: number;
   params: URLSearchParams;
   get: (key: string) => string | undefined;
-  /** Sets (or clears, with undefined/'') keys; any change other than page resets to page 1. */
+  /** Sets (or clears, with undefined/'') keys; a change that does not name `page` goes back to page 1. */
   update: (changes: Record<string, string | number | undefined | null>) => void;
   pagination: (total: number | undefined, capped?: boolean) => TablePaginationConfig;
 }
@@ -32,8 +32,7 @@ export function usePageParams(defaultPageSize = 20): PageParams {
             if (v === undefined || v === null || v === '') next.delete(k);
             else next.set(k, String(v));
           }
-          const onlyPaging = Object.keys(changes).every((k) => k === 'page' || k === 'pageSize');
-          if (!onlyPaging) next.delete('page');
+          if (!('page' in changes)) next.delete('page');
           return next;
         },
         { replace: false },
@@ -55,5 +54,8 @@ export function usePageParams(defaultPageSize = 20): PageParams {
     [page, pageSize, t, update],
   );
 
-  return useMemo(() => ({ page, pageSize, params, get, update, pagination }), [page, pageSize, params, get, update, pagination]);
+  return useMemo(
+    () => ({ page, pageSize, params, get, update, pagination }),
+    [page, pageSize, params, get, update, pagination],
+  );
 }

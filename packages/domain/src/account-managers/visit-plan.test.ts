@@ -29,12 +29,16 @@ describe('visitIntervalMonths', () => {
   it('takes the most frequent interval that applies under a configured schedule', () => {
     const config = { ...DEFAULT_VISIT_FREQUENCY, key: 4, hv: 3, other: 6 };
     expect(visitIntervalMonths({ importanceTier: 'key', vip: false, highVoltage: true }, config)).toBe(3);
-    expect(visitIntervalMonths({ importanceTier: 'grassroots', vip: false, highVoltage: false }, config)).toBe(6);
+    expect(
+      visitIntervalMonths({ importanceTier: 'grassroots', vip: false, highVoltage: false }, config),
+    ).toBe(6);
   });
 
   it('never plans more often than monthly even if configured at 0', () => {
     const config = { ...DEFAULT_VISIT_FREQUENCY, important: 0 };
-    expect(visitIntervalMonths({ importanceTier: 'important', vip: false, highVoltage: false }, config)).toBe(1);
+    expect(visitIntervalMonths({ importanceTier: 'important', vip: false, highVoltage: false }, config)).toBe(
+      1,
+    );
   });
 });
 
@@ -47,7 +51,7 @@ describe('isVisitDue', () => {
     ['2027-01', '2026-11', 2, true, 'interval crosses the year end'],
     ['2027-01', '2026-12', 3, false, 'quarterly, planned last month across the year end'],
     ['2027-02', '2026-11', 3, true, 'quarterly, three months later'],
-  ] as const)('%s after %s at %i months → %s (%s)', (period, last, interval, due) => {
+  ] as const)('%s after %s at %i months → %s (%s)', (period, last, interval, due, _why) => {
     expect(isVisitDue(period, last, interval)).toBe(due);
   });
 });
@@ -70,7 +74,7 @@ describe('isVisitOverdue', () => {
     ['2026-11-30', '2026-12-01', false, true, 'the day after the due date'],
     ['2026-11-30', '2026-12-01', true, false, 'a done visit is never overdue'],
     ['2026-11-30', '2026-11-15', false, false, 'before the due date'],
-  ] as const)('due %s, today %s, done %s → %s (%s)', (due, today, done, overdue) => {
+  ] as const)('due %s, today %s, done %s → %s (%s)', (due, today, done, overdue, _why) => {
     expect(isVisitOverdue(due, today, done)).toBe(overdue);
   });
 });

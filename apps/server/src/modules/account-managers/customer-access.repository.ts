@@ -66,6 +66,8 @@ export function coversUnit(managerPaths: string[], orgUnitPath: string): boolean
 }
 
 export async function userName(db: Db, userId: number): Promise<string | null> {
-  const r = await db.query<{ display_name: string }>(`SELECT display_name FROM users WHERE id = $1`, [userId]);
+  const r = await db.query<{ display_name: string }>(`SELECT display_name FROM users WHERE id = $1`, [
+    userId,
+  ]);
   return r.rows[0]?.display_name ?? null;
 }

@@ -48,7 +48,14 @@ function toCard(r: ManagerRow): ManagerCard {
 
 export async function listManagers(
   db: Db,
-  q: { scopeOrgIds: number[]; orgUnitId?: number; text?: string; today: string; page: number; pageSize: number },
+  q: {
+    scopeOrgIds: number[];
+    orgUnitId?: number;
+    text?: string;
+    today: string;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: ManagerListItem[]; total: number }> {
   const text = q.text ? containsPattern(q.text) : null;
   const where = `u.active AND ($3::text IS NULL OR u.display_name ILIKE $3 OR u.username ILIKE $3)`;
@@ -78,7 +85,11 @@ export async function listManagers(
 }
 
 /** The card of a manager visible in the caller's scope, or null. */
-export async function findManagerCard(db: Db, userId: number, scopeOrgIds: number[]): Promise<ManagerCard | null> {
+export async function findManagerCard(
+  db: Db,
+  userId: number,
+  scopeOrgIds: number[],
+): Promise<ManagerCard | null> {
   const r = await db.query<ManagerRow>(
     `${VISIBLE_MANAGERS}
      SELECT ${CARD_COLUMNS}
@@ -96,16 +107,20 @@ export interface ProfileValues {
   title: string | null;
 }
 
-export async function findProfile(db: Db, userId: number): Promise<(ProfileValues & { version: number }) | null> {
+export async function findProfile(
+  db: Db,
+  userId: number,
+): Promise<(ProfileValues & { version: number }) | null> {
   const r = await db.query<{
     photo_url: string | null;
     phone_24h: string;
     service_scope: string;
     title: string | null;
     version: number;
-  }>(`SELECT photo_url, phone_24h, service_scope, title, version FROM manager_profiles WHERE user_id = $1 FOR UPDATE`, [
-    userId,
-  ]);
+  }>(
+    `SELECT photo_url, phone_24h, service_scope, title, version FROM manager_profiles WHERE user_id = $1 FOR UPDATE`,
+    [userId],
+  );
   const row = r.rows[0];
   if (!row) return null;
   return {
@@ -128,7 +143,12 @@ export async function insertProfile(db: Db, userId: number, v: ProfileValues): P
 }
 
 /** Updates the card at the version it was read; false on a stale version. */
-export async function updateProfile(db: Db, userId: number, version: number, v: ProfileValues): Promise<boolean> {
+export async function updateProfile(
+  db: Db,
+  userId: number,
+  version: number,
+  v: ProfileValues,
+): Promise<boolean> {
   const r = await db.query(
     `UPDATE manager_profiles
         SET photo_url = $3, phone_24h = $4, service_scope = $5, title = $6, version = version + 1, updated_at = now()

@@ -1,6 +1,11 @@
 // Manager cards: the "four unifications" card shown to customers carries photo, name, 24-hour phone and
 // service scope (domain.md §3, [S004]). A manager keeps his own card; supervisors may keep it for him.
-import type { ManagerCard, ManagerListItem, ManagerListQuery, ManagerProfileUpdate } from '@gridcare/contracts';
+import type {
+  ManagerCard,
+  ManagerListItem,
+  ManagerListQuery,
+  ManagerProfileUpdate,
+} from '@gridcare/contracts';
 import { businessDate } from '@gridcare/domain';
 import { writeAudit } from '../../platform/audit/audit';
 import type { RequestContext } from '../../platform/auth/context';

@@ -25,9 +25,17 @@ export const CONTACTS: PartSpec<ContactView> = {
   table: 'contacts',
   entity: 'contact',
   writable: {
-    name: 'name', role: 'role', mobile: 'mobile', phone: 'phone', email: 'email', wechat: 'wechat',
-    preferredChannel: 'preferred_channel', quietStart: 'quiet_start', quietEnd: 'quiet_end',
-    consents: 'consents', isPrimary: 'is_primary',
+    name: 'name',
+    role: 'role',
+    mobile: 'mobile',
+    phone: 'phone',
+    email: 'email',
+    wechat: 'wechat',
+    preferredChannel: 'preferred_channel',
+    quietStart: 'quiet_start',
+    quietEnd: 'quiet_end',
+    consents: 'consents',
+    isPrimary: 'is_primary',
   },
   jsonColumns: ['consents'],
   columns: `id, customer_id, name, role, mobile, phone, email, wechat, preferred_channel, quiet_start, quiet_end,
@@ -54,9 +62,17 @@ export const PREMISES: PartSpec<Premise> = {
   table: 'premises',
   entity: 'premise',
   writable: {
-    province: 'province', city: 'city', district: 'district', street: 'street', detail: 'detail',
-    fullAddress: 'full_address', latitude: 'latitude', longitude: 'longitude', areaClass: 'area_class',
-    transformerAreaId: 'transformer_area_id', feederId: 'feeder_id',
+    province: 'province',
+    city: 'city',
+    district: 'district',
+    street: 'street',
+    detail: 'detail',
+    fullAddress: 'full_address',
+    latitude: 'latitude',
+    longitude: 'longitude',
+    areaClass: 'area_class',
+    transformerAreaId: 'transformer_area_id',
+    feederId: 'feeder_id',
   },
   columns: `id, customer_id, province, city, district, street, detail, full_address, latitude, longitude, area_class,
     transformer_area_id, feeder_id, version`,
@@ -82,9 +98,17 @@ export const ACCOUNTS: PartSpec<Account> = {
   table: 'accounts',
   entity: 'account',
   writable: {
-    accountNo: 'account_no', premiseId: 'premise_id', status: 'status', voltageLevel: 'voltage_level',
-    supplyMode: 'supply_mode', contractCapacityKva: 'contract_capacity_kva', tariffCategory: 'tariff_category',
-    basicFeeMethod: 'basic_fee_method', pfStandard: 'pf_standard', readingBook: 'reading_book', readingDay: 'reading_day',
+    accountNo: 'account_no',
+    premiseId: 'premise_id',
+    status: 'status',
+    voltageLevel: 'voltage_level',
+    supplyMode: 'supply_mode',
+    contractCapacityKva: 'contract_capacity_kva',
+    tariffCategory: 'tariff_category',
+    basicFeeMethod: 'basic_fee_method',
+    pfStandard: 'pf_standard',
+    readingBook: 'reading_book',
+    readingDay: 'reading_day',
   },
   columns: `id, customer_id, account_no, premise_id, status, voltage_level, supply_mode, contract_capacity_kva,
     tariff_category, basic_fee_method, pf_standard, reading_book, reading_day, version`,
@@ -110,9 +134,17 @@ export const METERS: PartSpec<Meter> = {
   table: 'meters',
   entity: 'meter',
   writable: {
-    accountId: 'account_id', assetNo: 'asset_no', meterType: 'meter_type', touCapable: 'tou_capable',
-    ctRatio: 'ct_ratio', ptRatio: 'pt_ratio', multiplier: 'multiplier', installDate: 'install_date',
-    sealStatus: 'seal_status', lastTestDate: 'last_test_date', priceSplit: 'price_split',
+    accountId: 'account_id',
+    assetNo: 'asset_no',
+    meterType: 'meter_type',
+    touCapable: 'tou_capable',
+    ctRatio: 'ct_ratio',
+    ptRatio: 'pt_ratio',
+    multiplier: 'multiplier',
+    installDate: 'install_date',
+    sealStatus: 'seal_status',
+    lastTestDate: 'last_test_date',
+    priceSplit: 'price_split',
   },
   jsonColumns: ['price_split'],
   columns: `id, customer_id, account_id, asset_no, meter_type, tou_capable, ct_ratio, pt_ratio, multiplier,
@@ -139,8 +171,13 @@ export const TRANSFORMERS: PartSpec<Transformer> = {
   table: 'transformers',
   entity: 'transformer',
   writable: {
-    accountId: 'account_id', assetNo: 'asset_no', capacityKva: 'capacity_kva', state: 'state', sealed: 'sealed',
-    sealedAt: 'sealed_at', interlockGroup: 'interlock_group',
+    accountId: 'account_id',
+    assetNo: 'asset_no',
+    capacityKva: 'capacity_kva',
+    state: 'state',
+    sealed: 'sealed',
+    sealedAt: 'sealed_at',
+    interlockGroup: 'interlock_group',
   },
   columns: `id, customer_id, account_id, asset_no, capacity_kva, state, sealed, sealed_at, interlock_group, version`,
   map: (r) => ({
@@ -195,7 +232,12 @@ export async function updatePart<T>(
 }
 
 /** Deletes the part; with a version only when it still matches. Returns whether a row went. */
-export async function deletePart<T>(db: Db, spec: PartSpec<T>, id: number, version: number | undefined): Promise<boolean> {
+export async function deletePart<T>(
+  db: Db,
+  spec: PartSpec<T>,
+  id: number,
+  version: number | undefined,
+): Promise<boolean> {
   const r = await db.query(`DELETE FROM ${spec.table} WHERE id = $1 AND ($2::int IS NULL OR version = $2)`, [
     id,
     version ?? null,
@@ -221,7 +263,11 @@ export async function findPartInScope<T>(
   );
   const row = r.rows[0];
   if (!row) return null;
-  return { part: spec.map(row), customerId: row.customer_id as number, orgUnitId: row.owner_org_unit_id as number };
+  return {
+    part: spec.map(row),
+    customerId: row.customer_id as number,
+    orgUnitId: row.owner_org_unit_id as number,
+  };
 }
 
 export async function listParts<T>(db: Db, spec: PartSpec<T>, customerId: number, limit = 500): Promise<T[]> {
@@ -233,12 +279,21 @@ export async function listParts<T>(db: Db, spec: PartSpec<T>, customerId: number
 }
 
 /** Ids of the customer's rows in a part table (to check that references stay within the customer). */
-export async function partBelongsTo(db: Db, table: 'premises' | 'accounts', id: number, customerId: number): Promise<boolean> {
+export async function partBelongsTo(
+  db: Db,
+  table: 'premises' | 'accounts',
+  id: number,
+  customerId: number,
+): Promise<boolean> {
   const r = await db.query(`SELECT 1 FROM ${table} WHERE id = $1 AND customer_id = $2`, [id, customerId]);
-  return r.rowCount > 0;
+  return r.rows.length > 0;
 }
 
-export async function countReferences(db: Db, sql: 'accounts_of_premise' | 'meters_of_account', id: number): Promise<number> {
+export async function countReferences(
+  db: Db,
+  sql: 'accounts_of_premise' | 'meters_of_account',
+  id: number,
+): Promise<number> {
   const text =
     sql === 'accounts_of_premise'
       ? `SELECT count(*)::int AS n FROM accounts WHERE premise_id = $1`

@@ -89,7 +89,11 @@ function toCustomer(r: CustomerRow): CustomerRecord {
   };
 }
 
-export async function findCustomerInScope(db: Db, id: number, scope: number[]): Promise<CustomerRecord | null> {
+export async function findCustomerInScope(
+  db: Db,
+  id: number,
+  scope: number[],
+): Promise<CustomerRecord | null> {
   const r = await db.query<CustomerRow>(
     `SELECT ${COLUMNS} FROM customers WHERE id = $1 AND org_unit_id = ANY($2::bigint[])`,
     [id, scope],

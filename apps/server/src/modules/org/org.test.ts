@@ -121,3 +121,24 @@ describeEachDatabase('org units, users and audit', (h) => {
     expect(ok.statusCode).toBe(200);
   });
 });
+
+describeEachDatabase('excel exports of admin lists', (h) => {
+  it('exports the users list as a real xlsx workbook', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const admin = await h().loginAs('admin');
+    const res = await h().api(admin, 'GET', '/api/users/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('登录名');
+    const logins = sheet.getColumn(1).values.slice(2);
+    expect(logins).toEqual(expect.arrayContaining(['admin', 'manager', 'auditor']));
+  });
+
+  it('refuses the users export to an agent', async () => {
+    const agent = await h().loginAs('agent');
+    expect((await h().api(agent, 'GET', '/api/users/export.xlsx')).statusCode).toBe(403);
+  });
+});

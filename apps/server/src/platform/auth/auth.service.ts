@@ -4,7 +4,7 @@ import type { Db } from '../db/db';
 import { DomainError } from '../http/errors';
 import { writeAudit } from '../audit/audit';
 import type { AuthUser } from './context';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import * as repo from './auth.repository';
 
 export const SESSION_COOKIE = 'gc_session';
@@ -13,9 +13,13 @@ const SESSION_HOURS = 12;
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 
-// A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
-const DUMMY_HASH =
-  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0bW2Lw1bAT0tqmBJ2Q0xk3ZJ0pkdBtzm9u4A2bSsfMs';
+// A real hash to verify against when the user does not exist, so response time does not reveal
+// which usernames exist.
+let dummyHash: Promise<string> | null = null;
+function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummyHash;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -27,7 +31,7 @@ export async function login(
 ): Promise<{ token: string; userId: number }> {
   const user = await repo.findUserByUsername(db, input.username);
   if (!user || !user.active) {
-    await verifyPassword(DUMMY_HASH, input.password);
+    await verifyPassword(await dummyPasswordHash(), input.password);
     throw new DomainError('bad_credentials');
   }
   if (user.locked_until && new Date(user.locked_until) > new Date()) throw new DomainError('locked');

@@ -125,7 +125,8 @@ class PgliteDb implements Db {
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const target = this.tx ?? this.pglite;
     const r = await target.query<T>(sql, params as unknown[]);
-    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    // PGlite reports affectedRows 0 for a SELECT; count the rows then, as node-postgres does.
+    return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
   }
 
   async exec(sql: string): Promise<void> {

@@ -18,9 +18,10 @@ for (const kind of DATABASE_KINDS) {
     let t: TestDatabase;
     let jobs: Jobs;
     const seen: string[] = [];
-    const echo: JobDefinition<z.ZodTypeAny> = {
+    const EchoPayload = z.object({ word: z.string() });
+    const echo: JobDefinition<typeof EchoPayload> = {
       name: 'test.echo',
-      payload: z.object({ word: z.string() }),
+      payload: EchoPayload,
       handler: async (p, { db }) => {
         seen.push(p.word);
         await db.query(`INSERT INTO timeline_events(customer_id, org_unit_id, kind, title) VALUES (0, 0, 'job', $1)`, [p.word]);
@@ -29,7 +30,7 @@ for (const kind of DATABASE_KINDS) {
 
     beforeAll(async () => {
       t = await createTestDatabase(kind);
-      jobs = await startJobs(t.db, { databaseUrl: t.url, definitions: [echo], work: true });
+      jobs = await startJobs(t.db, { databaseUrl: t.url, definitions: [echo as unknown as JobDefinition<z.ZodTypeAny>], work: true });
     });
     afterAll(async () => {
       await jobs?.stop();

@@ -35,7 +35,10 @@ export function LoginPage() {
   return (
     <Flex
       vertical
-      style={{ minHeight: '100vh', background: 'linear-gradient(135deg, #0b3aa8 0%, #1664ff 55%, #4d8dff 100%)' }}
+      style={{
+        minHeight: '100vh',
+        background: 'linear-gradient(135deg, #0b3aa8 0%, #1664ff 55%, #4d8dff 100%)',
+      }}
     >
       <Flex justify="space-between" align="center" style={{ padding: '16px 32px' }}>
         <Logo light />
@@ -57,13 +60,36 @@ export function LoginPage() {
             />
           )}
           <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+              />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={login.isPending}
+              data-testid="login-submit"
+            >
               {t('login.submit')}
             </Button>
           </Form>
@@ -75,7 +101,14 @@ export function LoginPage() {
               <div>
                 <div>
                   {DEMO_USERS.map((u) => (
-                    <Button key={u} size="small" type="link" style={{ paddingInline: 4 }} onClick={() => fillDemo(u)} data-testid={`demo-${u}`}>
+                    <Button
+                      key={u}
+                      size="small"
+                      type="link"
+                      style={{ paddingInline: 4 }}
+                      onClick={() => fillDemo(u)}
+                      data-testid={`demo-${u}`}
+                    >
                       {u}
                     </Button>
                   ))}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
 import type { OrgUnit } from '@gridcare/contracts';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,8 @@ interface TreeNode {
 
 function buildTree(units: OrgUnit[], lang: string): TreeNode[] {
   const byId = new Map<number, TreeNode>();
-  for (const u of units) byId.set(u.id, { value: u.id, title: (lang === 'en-US' && u.nameEn) || u.name, children: [] });
+  for (const u of units)
+    byId.set(u.id, { value: u.id, title: (lang === 'en-US' && u.nameEn) || u.name, children: [] });
   const roots: TreeNode[] = [];
   for (const u of units) {
     const node = byId.get(u.id)!;
@@ -29,18 +30,33 @@ export interface OrgUnitSelectProps {
   onChange?: (value: number | undefined) => void;
   allowClear?: boolean;
   placeholder?: string;
-  style?: React.CSSProperties;
+  style?: CSSProperties;
   'data-testid'?: string;
   /** Leave out some units (e.g. the one being edited). */
   exclude?: number;
 }
 
 /** Org units as a tree select, searchable by name. */
-export function OrgUnitSelect({ value, onChange, allowClear, placeholder, style, exclude, ...rest }: OrgUnitSelectProps) {
+export function OrgUnitSelect({
+  value,
+  onChange,
+  allowClear,
+  placeholder,
+  style,
+  exclude,
+  ...rest
+}: OrgUnitSelectProps) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const { data, isPending } = useOrgUnitsFlat();
-  const treeData = useMemo(() => buildTree((data ?? []).filter((u) => u.id !== exclude), lang), [data, lang, exclude]);
+  const treeData = useMemo(
+    () =>
+      buildTree(
+        (data ?? []).filter((u) => u.id !== exclude),
+        lang,
+      ),
+    [data, lang, exclude],
+  );
   return (
     <TreeSelect
       value={value ?? undefined}

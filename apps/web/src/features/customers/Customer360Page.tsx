@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { Badge, Button, Card, Col, Flex, Row, Skeleton, Space, Tabs } from 'antd';
+import { ArrowLeftOutlined, FormOutlined } from '@ant-design/icons';
+import { requiresAccountManager } from '@gridcare/domain';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ErrorResult } from '../../shared/ErrorResult';
+import { usePermissions } from '../auth/usePermissions';
+import { AssignManagerModal } from '../account-managers/AssignManagerModal';
+import { RecordVisitModal } from '../account-managers/RecordVisitModal';
+import { AccountsTable } from './AccountsTable';
+import { ContactsTable } from './ContactsTable';
+import { CustomerHeaderCard } from './CustomerHeaderCard';
+import { CustomerTimeline } from './CustomerTimeline';
+import { LedgerTab } from './LedgerTab';
+import { ManagerCard } from './ManagerCard';
+import { TopologyPath } from './TopologyPath';
+import { TransformersTable } from './TransformersTable';
+import { useCustomerOverview } from './useCustomerOverview';
+
+/** 客户 360: the whole customer on one page — archive, manager, topology, ledger and timeline. */
+export function Customer360Page() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const { can } = usePermissions();
+  const { data, isPending, error, refetch } = useCustomerOverview(id);
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [visitOpen, setVisitOpen] = useState(false);
+
+  if (isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (error || !data) return <ErrorResult error={error} onRetry={() => void refetch()} />;
+
+  const c = data.customer;
+  const count = (n: number) => (
+    <Badge count={n} showZero color="#bfbfbf" size="small" style={{ marginInlineStart: 4 }} />
+  );
+
+  return (
+    <div>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={() => navigate(-1)}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
+        {t('common.back')}
+      </Button>
+      <CustomerHeaderCard
+        overview={data}
+        extra={
+          can('manager:work') || can('manager:assign') ? (
+            <Button
+              type="primary"
+              icon={<FormOutlined />}
+              onClick={() => setVisitOpen(true)}
+              data-testid="record-visit"
+            >
+              {t('visit.record')}
+            </Button>
+          ) : null
+        }
+      />
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={16}>
+          <Card size="small">
+            <Tabs
+              items={[
+                {
+                  key: 'contacts',
+                  label: (
+                    <span data-testid="tab-contacts">
+                      {t('c360.contacts')}
+                      {count(data.contacts.length)}
+                    </span>
+                  ),
+                  children: <ContactsTable contacts={data.contacts} />,
+                },
+                {
+                  key: 'accounts',
+                  label: (
+                    <span data-testid="tab-accounts">
+                      {t('c360.accountsMeters')}
+                      {count(data.accounts.length)}
+                    </span>
+                  ),
+                  children: (
+                    <AccountsTable accounts={data.accounts} meters={data.meters} premises={data.premises} />
+                  ),
+                },
+                {
+                  key: 'transformers',
+                  label: (
+                    <span data-testid="tab-transformers">
+                      {t('c360.transformers')}
+                      {count(data.transformers.length)}
+                    </span>
+                  ),
+                  children: <TransformersTable transformers={data.transformers} accounts={data.accounts} />,
+                },
+                {
+                  key: 'ledger',
+                  label: <span data-testid="tab-ledger">{t('c360.ledger')}</span>,
+                  children: (
+                    <LedgerTab customerId={id} canWrite={can('manager:work') || can('customer:write')} />
+                  ),
+                },
+              ]}
+            />
+          </Card>
+          <div style={{ marginTop: 16 }}>
+            <TopologyPath premises={data.premises} />
+          </div>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <ManagerCard
+              manager={data.manager}
+              canAssign={can('manager:assign')}
+              onAssign={() => setAssignOpen(true)}
+              required={requiresAccountManager(c)}
+            />
+            <CustomerTimeline customerId={id} />
+          </Space>
+        </Col>
+      </Row>
+      <Flex>
+        <AssignManagerModal
+          customerId={id}
+          orgUnitId={c.orgUnitId}
+          currentManagerId={data.manager?.id ?? c.accountManagerId}
+          open={assignOpen}
+          onClose={() => setAssignOpen(false)}
+        />
+        <RecordVisitModal
+          customerId={id}
+          customerName={c.name}
+          open={visitOpen}
+          onClose={() => setVisitOpen(false)}
+        />
+      </Flex>
+    </div>
+  );
+}
