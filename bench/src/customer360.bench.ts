@@ -56,8 +56,10 @@ export async function benchCustomer360(
   }
 }
 
-export function printCustomer360(kind: string, r: Customer360Result, targetMs = 30): void {
-  console.log(`\ncustomer 360 over HTTP on ${kind} (10 clients, random ids; target p95 ≤ ${targetMs} ms)`);
+export function printCustomer360(kind: string, r: Customer360Result, targetMs = 30, connections = 10): void {
+  console.log(
+    `\ncustomer 360 over HTTP on ${kind} (${connections} clients, random ids; target p95 ≤ ${targetMs} ms at 10 clients)`,
+  );
   console.log(
     table(
       ['', 'HTTP p50', 'p95', 'p99', 'req/s', 'errors', 'SQL p50', 'p95', 'p99', 'p95 ratio', 'target'],

@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from './platform/db/db';
 import type { Jobs } from './platform/jobs/jobs';
-import { registerErrorHandler } from './platform/http/error-handler';
+import { registerErrorHandler, sendError } from './platform/http/error-handler';
 import { registerAuthHook } from './platform/http/auth-hook';
 import { registerMetrics } from './platform/http/metrics';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -65,15 +65,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, moduleDeps);
   await registerModules(app, moduleDeps);
 
-  if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0])) {
-        return reply.sendFile('index.html');
-      }
-      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
-    });
-  }
+  // The web app is served from the same origin; any unknown GET that is not an API call or a file gets
+  // index.html so client-side routes survive a reload.
+  const serveWeb = Boolean(deps.webDist && existsSync(path.join(deps.webDist, 'index.html')));
+  if (serveWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]);
+    if (serveWeb && isPage) return reply.sendFile('index.html');
+    return sendError(reply, request, 'not_found');
+  });
   return app;
 }
 

@@ -1,7 +1,7 @@
 // Benchmark databases: PostgreSQL databases of their own (never `test`), PGlite data directories
 // laid out like the server's (GRIDCARE_DATA_DIR/pgdata).
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { openPglite, openPostgres, type Db } from '../../../apps/server/src/platform/db/db';
 import { migrate } from '../../../apps/server/src/platform/db/migrate';
@@ -48,6 +48,7 @@ export async function openBenchDb(kind: 'postgres' | 'pglite', where: string, fr
     return db;
   }
   if (fresh) rmSync(where, { recursive: true, force: true });
+  mkdirSync(where, { recursive: true });
   const db = await openPglite(pgliteDataDir(where));
   await migrate(db);
   return db;

@@ -27,7 +27,10 @@ export const GIVEN_FEMALE = [
 ] as const;
 
 // Nanchang districts per branch of the demo company, with the administrative division code.
-export const DISTRICTS_BY_AREA = {
+export const DISTRICTS_BY_AREA: Record<
+  'urban' | 'rural' | 'remote',
+  readonly { name: string; code: string }[]
+> = {
   urban: [
     { name: '东湖区', code: '360102' },
     { name: '西湖区', code: '360103' },
@@ -43,7 +46,7 @@ export const DISTRICTS_BY_AREA = {
     { name: '进贤县', code: '360124' },
     { name: '安义县', code: '360123' },
   ],
-} as const;
+};
 
 // Birthplace regions for resident IDs: Nanchang districts plus other Jiangxi cities.
 // prettier-ignore

@@ -130,6 +130,12 @@ export function enumCode(column: EnumColumn, value: string): string {
   return lookups.get(column)?.get(value.toLowerCase()) ?? value;
 }
 
+/** enumCode of one column, with the column's lookup resolved once (the row parser's hot path). */
+export function enumCoder(column: EnumColumn): (value: string) => string {
+  const lookup = lookups.get(column) ?? new Map<string, string>();
+  return (value) => lookup.get(value.toLowerCase()) ?? value;
+}
+
 /** 是/否, true/false, Y/N, 1/0; anything else comes back unchanged for the schema to reject. */
 export function booleanValue(value: string): boolean | string {
   return BOOLEAN_WORDS[value.toLowerCase()] ?? value;

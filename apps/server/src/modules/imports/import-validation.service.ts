@@ -48,6 +48,11 @@ export function headerIndex(cells: string[]): Map<string, number> {
   return index;
 }
 
+function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+  return true;
+}
+
 async function readIntoStage(
   db: Db,
   job: ImportJobRow,
@@ -68,13 +73,9 @@ async function readIntoStage(
         index = headerIndex(row.cells);
         continue;
       }
-      const cells = row.cells;
-      if (cells.every((c) => c === '')) continue;
+      if (isBlank(row.cells)) continue;
       totalRows++;
-      const { values, errors } = parser.parse(row.rowNo, (key) => {
-        const i = index!.get(key);
-        return i === undefined ? '' : (cells[i] ?? '');
-      });
+      const { values, errors } = parser.parse(row.rowNo, row.cells, index);
       await writer.write(values);
       if (errors.length > 0) {
         errorRows++;

@@ -99,6 +99,4 @@ export function registerErrorHandler(app: FastifyInstance) {
     else request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: translate('error.internal', locale) } });
   });
-
-  app.setNotFoundHandler((request, reply) => sendError(reply, request, 'not_found'));
 }
