@@ -19,7 +19,12 @@ describe('customer archive and account manager journey', () => {
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     // Arrange: a key HV customer at an address no generated customer has.
     const admin = await apiLogin(server.url, 'admin');
-    const units = await api<{ id: number; code: string }[]>(server.url, admin, 'GET', '/api/org-units?flat=true');
+    const units = await api<{ id: number; code: string }[]>(
+      server.url,
+      admin,
+      'GET',
+      '/api/org-units?flat=true',
+    );
     const office = units.find((u) => u.code === 'B01-S1')!;
     await api(server.url, admin, 'POST', '/api/customers', {
       orgUnitId: office.id,
@@ -30,9 +35,28 @@ describe('customer archive and account manager journey', () => {
       customerClass: 'hv',
       importanceTier: 'key',
       contacts: [{ name: '周建国', role: 'electrical', mobile: '13970012345', isPrimary: true }],
-      premises: [{ province: '江西省', city: '南昌市', district: '青山湖区', street: '琉璃湾大道', detail: '琉璃湾大道 1888 号', areaClass: 'urban' }],
-      accounts: [{ premiseIndex: 0, voltageLevel: '10kV', contractCapacityKva: 250, tariffCategory: 'general_industry', pfStandard: '0.85' }],
-      meters: [{ accountIndex: 0, assetNo: 'E2E-M-0001', meterType: 'smart_three_phase', ctRatio: 10, ptRatio: 100 }],
+      premises: [
+        {
+          province: '江西省',
+          city: '南昌市',
+          district: '青山湖区',
+          street: '琉璃湾大道',
+          detail: '琉璃湾大道 1888 号',
+          areaClass: 'urban',
+        },
+      ],
+      accounts: [
+        {
+          premiseIndex: 0,
+          voltageLevel: '10kV',
+          contractCapacityKva: 250,
+          tariffCategory: 'general_industry',
+          pfStandard: '0.85',
+        },
+      ],
+      meters: [
+        { accountIndex: 0, assetNo: 'E2E-M-0001', meterType: 'smart_three_phase', ctRatio: 10, ptRatio: 100 },
+      ],
       transformers: [{ accountIndex: 0, assetNo: 'E2E-T-0001', capacityKva: 250, state: 'running' }],
     });
   });
@@ -73,7 +97,9 @@ describe('customer archive and account manager journey', () => {
     await page.locator('.ant-select-item-option', { hasText: '客户经理（东湖区）' }).first().click();
     await page.getByTestId('assign-reason').fill('重点客户，指定专属客户经理');
     await page.getByTestId('assign-submit').click();
-    await expect.poll(() => page.getByTestId('manager-name').textContent(), { timeout: 15_000 }).toContain('客户经理（东湖区）');
+    await expect
+      .poll(() => page.getByTestId('manager-name').textContent(), { timeout: 15_000 })
+      .toContain('客户经理（东湖区）');
   });
 
   it('records a visit and sees it on the customer timeline', async () => {
@@ -85,7 +111,9 @@ describe('customer archive and account manager journey', () => {
     const timeline = page.getByTestId('timeline');
     await expect.poll(() => timeline.textContent(), { timeout: 15_000 }).toContain(findings.slice(0, 10));
     expect(await page.locator('[data-testid="timeline-event"][data-kind="visit"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="timeline-event"][data-kind="manager_assigned"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="timeline-event"][data-kind="manager_assigned"]').count()).toBe(
+      1,
+    );
   });
 
   it('switches the interface to English and back', async () => {

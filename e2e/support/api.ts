@@ -1,7 +1,11 @@
 // Direct API calls for arranging test data (the journey itself goes through the browser).
 import { creditCodeCheckCharacter } from '@gridcare/domain';
 
-export async function apiLogin(baseUrl: string, username: string, password = 'GridCare@2026'): Promise<string> {
+export async function apiLogin(
+  baseUrl: string,
+  username: string,
+  password = 'GridCare@2026',
+): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -12,7 +16,13 @@ export async function apiLogin(baseUrl: string, username: string, password = 'Gr
   return `gc_session=${token}`;
 }
 
-export async function api<T>(baseUrl: string, cookie: string, method: string, url: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  baseUrl: string,
+  cookie: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${baseUrl}${url}`, {
     method,
     headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

@@ -52,7 +52,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
@@ -60,7 +62,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthHook(app, deps.db);
   registerMetrics(app);
 
-  const moduleDeps = { db: deps.db, jobs: deps.jobs ?? null, secureCookies: deps.secureCookies ?? false, dataDir: deps.dataDir };
+  const moduleDeps = {
+    db: deps.db,
+    jobs: deps.jobs ?? null,
+    secureCookies: deps.secureCookies ?? false,
+    dataDir: deps.dataDir,
+  };
   await app.register(healthRoutes, moduleDeps);
   await app.register(authRoutes, moduleDeps);
   await registerModules(app, moduleDeps);
@@ -70,7 +77,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const serveWeb = Boolean(deps.webDist && existsSync(path.join(deps.webDist, 'index.html')));
   if (serveWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]);
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !path.extname(request.url.split('?')[0]);
     if (serveWeb && isPage) return reply.sendFile('index.html');
     return sendError(reply, request, 'not_found');
   });

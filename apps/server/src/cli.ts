@@ -23,7 +23,9 @@ async function main() {
       console.log(`applied ${r.applied.length} migration(s); now at ${r.version}`);
     } else if (command === 'seed') {
       if (args.includes('--reset')) {
-        await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss CASCADE;');
+        await db.exec(
+          'DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss CASCADE;',
+        );
       }
       await migrate(db);
       const customers = Number(flag(args, 'customers') ?? 5000);
@@ -31,7 +33,11 @@ async function main() {
       const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
       if (existing.rows[0].n > 0) throw new Error('database already has data; add --reset to start over');
       const org = await seedOrganisation(db);
-      await generateCustomers(db, org, { customers, seed: Number(flag(args, 'seed') ?? 42), log: console.log });
+      await generateCustomers(db, org, {
+        customers,
+        seed: Number(flag(args, 'seed') ?? 42),
+        log: console.log,
+      });
       console.log(`seeded ${customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } else {
       console.log('usage: npm run cli -- migrate | seed [--customers N] [--seed S] [--reset]');

@@ -69,7 +69,11 @@ export type Premise = z.infer<typeof Premise>;
 
 // --- Accounts (用电户, 户号) ----------------------------------------------------------------------------
 export const AccountInput = z.object({
-  accountNo: z.string().trim().regex(/^\d{10}$/, 'account number is 10 digits').optional(),
+  accountNo: z
+    .string()
+    .trim()
+    .regex(/^\d{10}$/, 'account number is 10 digits')
+    .optional(),
   premiseId: z.number().int().positive().nullish(),
   status: z.enum(ACCOUNT_STATUSES).default('active'),
   voltageLevel: z.enum(VOLTAGE_LEVELS),
@@ -101,15 +105,28 @@ export const MeterInput = z.object({
   assetNo: Text(32),
   meterType: z.enum(METER_TYPES),
   touCapable: z.boolean().default(false),
-  ctRatio: z.number().positive({ message: msg('meter.ratio') }).max(100_000).default(1),
-  ptRatio: z.number().positive({ message: msg('meter.ratio') }).max(100_000).default(1),
+  ctRatio: z
+    .number()
+    .positive({ message: msg('meter.ratio') })
+    .max(100_000)
+    .default(1),
+  ptRatio: z
+    .number()
+    .positive({ message: msg('meter.ratio') })
+    .max(100_000)
+    .default(1),
   installDate: IsoDate.nullish(),
   sealStatus: z.enum(SEAL_STATUSES).default('sealed'),
   lastTestDate: IsoDate.nullish(),
   priceSplit: PriceSplit.nullish(),
 });
 export type MeterInput = z.infer<typeof MeterInput>;
-export const Meter = MeterInput.extend({ id: z.number(), customerId: z.number(), multiplier: z.number(), version: z.number() });
+export const Meter = MeterInput.extend({
+  id: z.number(),
+  customerId: z.number(),
+  multiplier: z.number(),
+  version: z.number(),
+});
 export type Meter = z.infer<typeof Meter>;
 
 // --- Customer transformers (受电变压器) ---------------------------------------------------------------
@@ -123,7 +140,11 @@ export const TransformerInput = z.object({
   interlockGroup: OptText(20),
 });
 export type TransformerInput = z.infer<typeof TransformerInput>;
-export const Transformer = TransformerInput.extend({ id: z.number(), customerId: z.number(), version: z.number() });
+export const Transformer = TransformerInput.extend({
+  id: z.number(),
+  customerId: z.number(),
+  version: z.number(),
+});
 export type Transformer = z.infer<typeof Transformer>;
 
 // --- Customers (客户) -------------------------------------------------------------------------------
@@ -158,16 +179,20 @@ export const CustomerCreate = CustomerFields.extend({
     .max(50)
     .default([]),
   /** Meters and transformers refer to accounts by index in `accounts`. */
-  meters: z.array(MeterInput.omit({ accountId: true }).extend({ accountIndex: z.number().int().min(0) })).max(100).default([]),
+  meters: z
+    .array(MeterInput.omit({ accountId: true }).extend({ accountIndex: z.number().int().min(0) }))
+    .max(100)
+    .default([]),
   transformers: z
-    .array(TransformerInput.omit({ accountId: true }).extend({ accountIndex: z.number().int().min(0).nullish() }))
+    .array(
+      TransformerInput.omit({ accountId: true }).extend({ accountIndex: z.number().int().min(0).nullish() }),
+    )
     .max(50)
     .default([]),
   /** Saving a likely duplicate needs a reason (archive quality, domain.md §2). */
   duplicateOverrideReason: OptText(500),
 }).superRefine(checkCertificate);
 export type CustomerCreate = z.infer<typeof CustomerCreate>;
-
 
 export const CustomerSummary = z.object({
   id: z.number(),
@@ -353,8 +378,12 @@ export const TransformerArea = z.object({
 export type TransformerArea = z.infer<typeof TransformerArea>;
 
 export const TopologyListQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
-export const FeederListQuery = TopologyListQuery.extend({ substationId: z.coerce.number().int().positive().optional() });
-export const TransformerAreaListQuery = TopologyListQuery.extend({ feederId: z.coerce.number().int().positive().optional() });
+export const FeederListQuery = TopologyListQuery.extend({
+  substationId: z.coerce.number().int().positive().optional(),
+});
+export const TransformerAreaListQuery = TopologyListQuery.extend({
+  feederId: z.coerce.number().int().positive().optional(),
+});
 export const SubstationPage = pageOf(Substation);
 export const FeederPage = pageOf(Feeder);
 export const TransformerAreaPage = pageOf(TransformerArea);
@@ -373,7 +402,9 @@ export const TopologyTree = z.object({
           name: z.string(),
           /** HV customers connected to the feeder directly (no transformer area). */
           directCustomers: z.number(),
-          areas: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), customers: z.number() })),
+          areas: z.array(
+            z.object({ id: z.number(), code: z.string(), name: z.string(), customers: z.number() }),
+          ),
         }),
       ),
     }),
@@ -408,6 +439,12 @@ export const CustomerPatch = z
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 export const ContactPatch = z.object(patchShape(ContactInput.shape)).extend({ version: VersionField });
 export const PremisePatch = z.object(patchShape(PremiseInput.shape)).extend({ version: VersionField });
-export const AccountPatch = z.object(patchShape(AccountInput.omit({ accountNo: true }).shape)).extend({ version: VersionField });
-export const MeterPatch = z.object(patchShape(MeterInput.omit({ accountId: true }).shape)).extend({ version: VersionField });
-export const TransformerPatch = z.object(patchShape(TransformerInput.shape)).extend({ version: VersionField });
+export const AccountPatch = z
+  .object(patchShape(AccountInput.omit({ accountNo: true }).shape))
+  .extend({ version: VersionField });
+export const MeterPatch = z
+  .object(patchShape(MeterInput.omit({ accountId: true }).shape))
+  .extend({ version: VersionField });
+export const TransformerPatch = z
+  .object(patchShape(TransformerInput.shape))
+  .extend({ version: VersionField });

@@ -4,8 +4,14 @@ export type Locale = 'zh-CN' | 'en-US';
 
 export const MESSAGES = {
   'cert.format': { 'zh-CN': '证件号码格式不正确', 'en-US': 'Certificate number has the wrong format' },
-  'cert.region': { 'zh-CN': '证件号码的地区码不正确', 'en-US': 'Certificate number has an invalid region code' },
-  'cert.birth_date': { 'zh-CN': '身份证号码中的出生日期无效', 'en-US': 'Birth date in the ID number is not a real date' },
+  'cert.region': {
+    'zh-CN': '证件号码的地区码不正确',
+    'en-US': 'Certificate number has an invalid region code',
+  },
+  'cert.birth_date': {
+    'zh-CN': '身份证号码中的出生日期无效',
+    'en-US': 'Birth date in the ID number is not a real date',
+  },
   'cert.check_character': {
     'zh-CN': '证件号码校验位不正确',
     'en-US': 'Certificate number check character is wrong',
@@ -14,8 +20,14 @@ export const MESSAGES = {
     'zh-CN': '统一社会信用代码登记管理部门代码不正确',
     'en-US': 'Credit code has an invalid registration authority',
   },
-  'cert.required': { 'zh-CN': '填写证件类型时必须填写证件号码', 'en-US': 'Certificate number is required with its type' },
-  'phone.mobile': { 'zh-CN': '手机号码应为 11 位且以 13–19 开头', 'en-US': 'Mobile must be 11 digits starting 13–19' },
+  'cert.required': {
+    'zh-CN': '填写证件类型时必须填写证件号码',
+    'en-US': 'Certificate number is required with its type',
+  },
+  'phone.mobile': {
+    'zh-CN': '手机号码应为 11 位且以 13–19 开头',
+    'en-US': 'Mobile must be 11 digits starting 13–19',
+  },
   'phone.any': { 'zh-CN': '电话号码格式不正确', 'en-US': 'Phone number has the wrong format' },
   'email.invalid': { 'zh-CN': '电子邮箱格式不正确', 'en-US': 'Email address is not valid' },
   'time.hhmm': { 'zh-CN': '时间应为 HH:MM', 'en-US': 'Time must be HH:MM' },
@@ -34,7 +46,10 @@ export const MESSAGES = {
     'en-US': 'Too many failed logins; the account is locked for a while',
   },
   'error.forbidden': { 'zh-CN': '您没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
-  'error.not_found': { 'zh-CN': '记录不存在或不在您的管辖范围内', 'en-US': 'Not found, or outside your scope' },
+  'error.not_found': {
+    'zh-CN': '记录不存在或不在您的管辖范围内',
+    'en-US': 'Not found, or outside your scope',
+  },
   'error.version_conflict': {
     'zh-CN': '该记录已被他人修改，请刷新后重试',
     'en-US': 'Someone else changed this record; reload and try again',
@@ -49,11 +64,20 @@ export const MESSAGES = {
     'zh-CN': '同一幂等键被用于不同的请求',
     'en-US': 'The Idempotency-Key was used for a different request',
   },
-  'error.internal': { 'zh-CN': '系统内部错误，请联系管理员', 'en-US': 'Internal error; contact the administrator' },
-  'error.rate_limited': { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+  'error.internal': {
+    'zh-CN': '系统内部错误，请联系管理员',
+    'en-US': 'Internal error; contact the administrator',
+  },
+  'error.rate_limited': {
+    'zh-CN': '请求过于频繁，请稍后再试',
+    'en-US': 'Too many requests; try again later',
+  },
   'error.payload_too_large': { 'zh-CN': '文件过大', 'en-US': 'File is too large' },
   'error.bad_file': { 'zh-CN': '无法读取上传的文件', 'en-US': 'The uploaded file cannot be read' },
-  'error.invalid_state': { 'zh-CN': '当前状态下不能执行此操作', 'en-US': 'Not possible in the current state' },
+  'error.invalid_state': {
+    'zh-CN': '当前状态下不能执行此操作',
+    'en-US': 'Not possible in the current state',
+  },
   'error.org_hierarchy': {
     'zh-CN': '该类型的单位不能设在所选上级单位下',
     'en-US': 'That kind of unit cannot sit under the chosen parent',

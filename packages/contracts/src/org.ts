@@ -27,7 +27,10 @@ export const OrgUnitListQuery = z.object({ flat: z.enum(['true', 'false']).optio
 
 export const OrgUnitCreate = z.object({
   parentId: z.number().int().positive(),
-  code: z.string().trim().regex(/^[A-Za-z0-9-]{2,20}$/, 'code: 2–20 letters, digits or -'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{2,20}$/, 'code: 2–20 letters, digits or -'),
   name: z.string().trim().min(1).max(60),
   nameEn: z.string().trim().max(100).nullish(),
   kind: z.enum(ORG_UNIT_KINDS).exclude(['company']),
@@ -66,7 +69,10 @@ export type User = z.infer<typeof User>;
 const Password = z.string().min(8, 'password: at least 8 characters').max(128);
 
 export const UserCreate = z.object({
-  username: z.string().trim().regex(/^[a-z0-9_.-]{3,32}$/i, 'username: 3–32 letters, digits, _ . -'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,32}$/i, 'username: 3–32 letters, digits, _ . -'),
   displayName: z.string().trim().min(1).max(50),
   password: Password,
   phone: MobileNumber.nullish(),

@@ -13,12 +13,18 @@ export const PhoneNumber = z
   .trim()
   .refine((v) => isValidPhone(v), { message: msg('phone.any') });
 
-export const Email = z.string().trim().email({ message: msg('email.invalid') });
+export const Email = z
+  .string()
+  .trim()
+  .email({ message: msg('email.invalid') });
 export const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: msg('time.hhmm') });
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: msg('period.format') });
 
 /** Adds a field error when a resident ID or credit code fails its check rules. */
-export function certificateIssue(certType: string | null | undefined, certNo: string | null | undefined): MessageKey | null {
+export function certificateIssue(
+  certType: string | null | undefined,
+  certNo: string | null | undefined,
+): MessageKey | null {
   if (!certType || certType === 'passport' || certType === 'other') return null;
   if (!certNo) return 'cert.required';
   if (certType === 'resident_id') {

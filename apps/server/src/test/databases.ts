@@ -5,7 +5,9 @@ import pg from 'pg';
 import { openPglite, openPostgres, type Db, type DatabaseKind } from '../platform/db/db';
 import { migrate } from '../platform/db/migrate';
 
-export const DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 export interface TestDatabase {
   db: Db;

@@ -39,7 +39,11 @@ export async function createHarness(kind: DatabaseKind): Promise<Harness> {
     async loginAs(username, password = DEMO_PASSWORD) {
       const cached = password === DEMO_PASSWORD ? cookies.get(username) : undefined;
       if (cached) return cached;
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const token = res.json().token as string;
       const cookie = `gc_session=${token}`;

@@ -11,7 +11,13 @@ export interface VisitFrequencyConfig {
   other: number;
 }
 
-export const DEFAULT_VISIT_FREQUENCY: VisitFrequencyConfig = { important: 1, vip: 1, key: 2, hv: 2, other: 3 };
+export const DEFAULT_VISIT_FREQUENCY: VisitFrequencyConfig = {
+  important: 1,
+  vip: 1,
+  key: 2,
+  hv: 2,
+  other: 3,
+};
 
 export function visitIntervalMonths(
   c: { importanceTier: ImportanceTier; vip: boolean; highVoltage: boolean },
@@ -35,7 +41,11 @@ function monthIndex(period: string): number {
  * Whether a customer is due for a planned visit in `period` given the last period in which a visit
  * was planned (null when never).
  */
-export function isVisitDue(period: string, lastPlannedPeriod: string | null, intervalMonths: number): boolean {
+export function isVisitDue(
+  period: string,
+  lastPlannedPeriod: string | null,
+  intervalMonths: number,
+): boolean {
   if (!lastPlannedPeriod) return true;
   return monthIndex(period) - monthIndex(lastPlannedPeriod) >= intervalMonths;
 }
@@ -54,7 +64,12 @@ export function isVisitOverdue(dueDate: string, today: string, done: boolean): b
 
 /** Today's date in the business time zone, as YYYY-MM-DD. */
 export function businessDate(now: Date, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function businessPeriod(now: Date, timeZone = 'Asia/Shanghai'): string {

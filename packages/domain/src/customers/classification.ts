@@ -9,7 +9,14 @@ export const RELATIONSHIPS = ['system', 'social'] as const;
 export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
 export const CONTACT_ROLES = ['legal_representative', 'electrical', 'finance', 'other'] as const;
 export const CHANNELS = ['sms', 'email', 'portal', 'wechat', 'phone'] as const;
-export const ACCOUNT_STATUSES = ['applying', 'active', 'suspended', 'reduced', 'temporarily_removed', 'closed'] as const;
+export const ACCOUNT_STATUSES = [
+  'applying',
+  'active',
+  'suspended',
+  'reduced',
+  'temporarily_removed',
+  'closed',
+] as const;
 export const VOLTAGE_LEVELS = ['220V', '380V', '10kV', '20kV', '35kV', '110kV', '220kV'] as const;
 export type VoltageLevel = (typeof VOLTAGE_LEVELS)[number];
 export const SUPPLY_MODES = ['single', 'dual'] as const;
@@ -22,7 +29,12 @@ export const TARIFF_CATEGORIES = [
 ] as const;
 export const BASIC_FEE_METHODS = ['none', 'capacity', 'contract_demand', 'actual_demand'] as const;
 export const PF_STANDARDS = ['none', '0.90', '0.85', '0.80'] as const;
-export const METER_TYPES = ['single_phase', 'three_phase', 'smart_single_phase', 'smart_three_phase'] as const;
+export const METER_TYPES = [
+  'single_phase',
+  'three_phase',
+  'smart_single_phase',
+  'smart_three_phase',
+] as const;
 export const SEAL_STATUSES = ['sealed', 'unsealed', 'broken'] as const;
 export const TRANSFORMER_STATES = ['running', 'hot_standby', 'cold_standby'] as const;
 export const PRICE_SPLIT_METHODS = ['none', 'fixed_ratio', 'fixed_quantity'] as const;

@@ -31,12 +31,15 @@ export function duplicateReason(
   existing: DuplicateCandidate,
 ): DuplicateReason | null {
   if (incoming.certNo && existing.certNo) {
-    if (normaliseCertificate(incoming.certNo) === normaliseCertificate(existing.certNo)) return 'same_certificate';
+    if (normaliseCertificate(incoming.certNo) === normaliseCertificate(existing.certNo))
+      return 'same_certificate';
   }
   if (normaliseName(incoming.name) !== normaliseName(existing.name)) return null;
   const phones = new Set(existing.phones.map((p) => p.replace(/\D/g, '')));
   const phoneMatch = incoming.phones.some((p) => phones.has(p.replace(/\D/g, '')));
   if (!phoneMatch) return null;
   const addresses = new Set(existing.addresses.map(normaliseAddress));
-  return incoming.addresses.some((a) => addresses.has(normaliseAddress(a))) ? 'same_name_phone_address' : null;
+  return incoming.addresses.some((a) => addresses.has(normaliseAddress(a)))
+    ? 'same_name_phone_address'
+    : null;
 }

@@ -1,11 +1,5 @@
 // One search box (domain.md §2, issue "Search"): the text typed decides which index answers first.
-export type SearchKind =
-  | 'account_no'
-  | 'customer_no'
-  | 'phone_full'
-  | 'phone_last4'
-  | 'certificate'
-  | 'text';
+export type SearchKind = 'account_no' | 'customer_no' | 'phone_full' | 'phone_last4' | 'certificate' | 'text';
 
 export interface ClassifiedQuery {
   text: string;

@@ -51,7 +51,9 @@ describe('unified social credit code (GB 32100)', () => {
   it('maps a remainder of 0 to check character 0, not 31', () => {
     // Σ = 0 for an all-zero body, so (31 − 0) mod 31 = 0.
     expect(creditCodeCheckCharacter('00000000000000000')).toBe('0');
-    expect(isValidCreditCode('1' + '0'.repeat(16) + creditCodeCheckCharacter('1' + '0'.repeat(16)))).toBe(true);
+    expect(isValidCreditCode('1' + '0'.repeat(16) + creditCodeCheckCharacter('1' + '0'.repeat(16)))).toBe(
+      true,
+    );
   });
 
   it('rejects a body with letters outside the 31-character alphabet', () => {

@@ -30,7 +30,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 // in person; agents see masked numbers and confirm them with the caller instead.
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  supervisor: ['customer:read', 'customer:write', 'customer:import', 'pii:view', 'manager:assign', 'manager:work', 'audit:read'],
+  supervisor: [
+    'customer:read',
+    'customer:write',
+    'customer:import',
+    'pii:view',
+    'manager:assign',
+    'manager:work',
+    'audit:read',
+  ],
   cs_agent: ['customer:read'],
   account_manager: ['customer:read', 'customer:write', 'pii:view', 'manager:work'],
   dept_staff: ['customer:read'],

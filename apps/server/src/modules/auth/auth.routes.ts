@@ -22,7 +22,12 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, s
     '/api/auth/login',
     {
       config: { public: true },
-      schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: LoginBody, response: { 200: z.object({ token: z.string() }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets the session cookie',
+        body: LoginBody,
+        response: { 200: z.object({ token: z.string() }) },
+      },
     },
     async (request, reply) => {
       const { token } = await login(db, {
@@ -53,7 +58,9 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, s
     },
   );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: Me } } }, async (request) =>
-    toMe(contextOf(request, db).user),
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: Me } } },
+    async (request) => toMe(contextOf(request, db).user),
   );
 };

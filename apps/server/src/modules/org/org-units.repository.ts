@@ -48,7 +48,16 @@ export async function findOrgUnit(db: Db, id: number): Promise<(OrgUnit & { path
 
 export async function insertOrgUnit(
   db: Db,
-  u: { parentId: number; parentPath: string; code: string; name: string; nameEn?: string | null; kind: string; deptKind?: string | null; areaClass?: string | null },
+  u: {
+    parentId: number;
+    parentPath: string;
+    code: string;
+    name: string;
+    nameEn?: string | null;
+    kind: string;
+    deptKind?: string | null;
+    areaClass?: string | null;
+  },
 ): Promise<OrgUnit> {
   const r = await db.query<{ id: number }>(
     `INSERT INTO org_units(parent_id, code, name, name_en, kind, dept_kind, area_class)
@@ -64,7 +73,13 @@ export async function updateOrgUnit(
   db: Db,
   id: number,
   version: number,
-  patch: { name?: string; nameEn?: string | null; deptKind?: string | null; areaClass?: string | null; active?: boolean },
+  patch: {
+    name?: string;
+    nameEn?: string | null;
+    deptKind?: string | null;
+    areaClass?: string | null;
+    active?: boolean;
+  },
 ): Promise<boolean> {
   const r = await db.query(
     `UPDATE org_units SET

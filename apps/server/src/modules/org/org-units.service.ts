@@ -33,7 +33,9 @@ export async function createOrgUnit(ctx: RequestContext, input: OrgUnitCreate): 
       throw new DomainError('org_hierarchy', [{ path: 'body.kind', message: 'msg:error.org_hierarchy' }]);
     }
     if (input.kind === 'department' && !input.deptKind) {
-      throw new DomainError('validation', [{ path: 'body.deptKind', message: 'department kind is required' }]);
+      throw new DomainError('validation', [
+        { path: 'body.deptKind', message: 'department kind is required' },
+      ]);
     }
     const unit = await repo.insertOrgUnit(tx, { ...input, parentPath: parent.path });
     await writeAudit(tx, {

@@ -23,8 +23,16 @@ import { listAudit } from './audit.service';
 import { allPages, sendXlsx } from '../../platform/http/excel';
 
 const ROLE_ZH: Record<string, string> = {
-  admin: '系统管理员', supervisor: '班长/主管', cs_agent: '客服坐席', account_manager: '客户经理', dept_staff: '部门处理人',
-  field_crew: '抢修人员', inspector: '用电检查', meter_reader: '抄表员', billing_clerk: '核算收费员', auditor: '审计员',
+  admin: '系统管理员',
+  supervisor: '班长/主管',
+  cs_agent: '客服坐席',
+  account_manager: '客户经理',
+  dept_staff: '部门处理人',
+  field_crew: '抢修人员',
+  inspector: '用电检查',
+  meter_reader: '抄表员',
+  billing_clerk: '核算收费员',
+  auditor: '审计员',
 };
 
 export const orgRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
@@ -45,23 +53,52 @@ export const orgRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) 
   );
   app.post(
     '/api/org-units',
-    { schema: { tags: ['org'], summary: 'Create an org unit', body: OrgUnitCreate, response: { 201: OrgUnit } } },
-    async (request, reply) => reply.status(201).send(await orgUnits.createOrgUnit(contextOf(request, db), request.body)),
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Create an org unit',
+        body: OrgUnitCreate,
+        response: { 201: OrgUnit },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await orgUnits.createOrgUnit(contextOf(request, db), request.body)),
   );
   app.patch(
     '/api/org-units/:id',
-    { schema: { tags: ['org'], summary: 'Update an org unit', params: IdParam, body: OrgUnitUpdate, response: { 200: OrgUnit } } },
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Update an org unit',
+        params: IdParam,
+        body: OrgUnitUpdate,
+        response: { 200: OrgUnit },
+      },
+    },
     async (request) => orgUnits.updateOrgUnit(contextOf(request, db), request.params.id, request.body),
   );
 
   app.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Users with a role in the caller scope', querystring: UserListQuery, response: { 200: UserPage } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users with a role in the caller scope',
+        querystring: UserListQuery,
+        response: { 200: UserPage },
+      },
+    },
     async (request) => users.listUsers(contextOf(request, db), request.query),
   );
   app.get(
     '/api/users/export.xlsx',
-    { schema: { tags: ['users'], summary: 'Users list as Excel', querystring: UserListQuery.omit({ page: true, pageSize: true }) } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users list as Excel',
+        querystring: UserListQuery.omit({ page: true, pageSize: true }),
+      },
+    },
     async (request, reply) => {
       const ctx = contextOf(request, db);
       await users.listUsers(ctx, { page: 1, pageSize: 1 });
@@ -74,7 +111,11 @@ export const orgRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) 
           { header: '手机', value: (u) => u.phone },
           { header: '邮箱', value: (u) => u.email, width: 24 },
           { header: '状态', value: (u) => (u.active ? (u.locked ? '已锁定' : '正常') : '停用') },
-          { header: '角色', width: 40, value: (u) => u.roles.map((r) => `${ROLE_ZH[r.role] ?? r.role}@${r.orgUnitName}`).join('；') },
+          {
+            header: '角色',
+            width: 40,
+            value: (u) => u.roles.map((r) => `${ROLE_ZH[r.role] ?? r.role}@${r.orgUnitName}`).join('；'),
+          },
           { header: '最近登录', width: 22, value: (u) => u.lastLoginAt },
         ],
         rows: allPages((page, pageSize) => users.listUsers(ctx, { q: request.query.q, page, pageSize })),
@@ -88,28 +129,59 @@ export const orgRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) 
   );
   app.post(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Create a user with roles', body: UserCreate, response: { 201: User } } },
-    async (request, reply) => reply.status(201).send(await users.createUser(contextOf(request, db), request.body)),
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user with roles',
+        body: UserCreate,
+        response: { 201: User },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await users.createUser(contextOf(request, db), request.body)),
   );
   app.patch(
     '/api/users/:id',
-    { schema: { tags: ['users'], summary: 'Update a user (roles, password, active)', params: IdParam, body: UserUpdate, response: { 200: User } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Update a user (roles, password, active)',
+        params: IdParam,
+        body: UserUpdate,
+        response: { 200: User },
+      },
+    },
     async (request) => users.updateUser(contextOf(request, db), request.params.id, request.body),
   );
   app.post(
     '/api/users/:id/unlock',
-    { schema: { tags: ['users'], summary: 'Clear a login lockout', params: IdParam, response: { 200: User } } },
+    {
+      schema: { tags: ['users'], summary: 'Clear a login lockout', params: IdParam, response: { 200: User } },
+    },
     async (request) => users.unlockUser(contextOf(request, db), request.params.id),
   );
 
   app.get(
     '/api/audit',
-    { schema: { tags: ['audit'], summary: 'Audit log (auditors, supervisors, admins)', querystring: AuditQuery, response: { 200: AuditPage } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log (auditors, supervisors, admins)',
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
+      },
+    },
     async (request) => listAudit(contextOf(request, db), request.query),
   );
   app.get(
     '/api/audit/export.xlsx',
-    { schema: { tags: ['audit'], summary: 'Audit log as Excel', querystring: AuditQuery.omit({ page: true, pageSize: true }) } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log as Excel',
+        querystring: AuditQuery.omit({ page: true, pageSize: true }),
+      },
+    },
     async (request, reply) => {
       const ctx = contextOf(request, db);
       await listAudit(ctx, { page: 1, pageSize: 1 });

@@ -70,7 +70,14 @@ export async function findUser(db: Db, id: number, now: Date): Promise<User | nu
 
 export async function insertUser(
   db: Db,
-  u: { username: string; displayName: string; passwordHash: string; phone?: string | null; email?: string | null; locale: string },
+  u: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    phone?: string | null;
+    email?: string | null;
+    locale: string;
+  },
 ): Promise<number> {
   const r = await db.query<{ id: number }>(
     `INSERT INTO users(username, display_name, password_hash, phone, email, locale)
@@ -93,7 +100,14 @@ export async function updateUser(
   db: Db,
   id: number,
   version: number,
-  patch: { displayName?: string; passwordHash?: string; phone?: string | null; email?: string | null; locale?: string; active?: boolean },
+  patch: {
+    displayName?: string;
+    passwordHash?: string;
+    phone?: string | null;
+    email?: string | null;
+    locale?: string;
+    active?: boolean;
+  },
 ): Promise<boolean> {
   const r = await db.query(
     `UPDATE users SET
@@ -122,7 +136,10 @@ export async function updateUser(
 }
 
 export async function unlockUser(db: Db, id: number) {
-  await db.query(`UPDATE users SET failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+  await db.query(
+    `UPDATE users SET failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+    [id],
+  );
 }
 
 export async function revokeSessions(db: Db, userId: number) {

@@ -9,7 +9,9 @@ import * as repo from './users.repository';
 function requireRolesInScope(ctx: RequestContext, roles: { orgUnitId: number }[]) {
   roles.forEach((r, i) => {
     if (!ctx.user.scopeOrgIds.includes(r.orgUnitId)) {
-      throw new DomainError('forbidden', [{ path: `body.roles.${i}.orgUnitId`, message: 'msg:error.forbidden' }]);
+      throw new DomainError('forbidden', [
+        { path: `body.roles.${i}.orgUnitId`, message: 'msg:error.forbidden' },
+      ]);
     }
   });
 }
@@ -23,7 +25,14 @@ async function findVisibleUser(ctx: RequestContext, id: number): Promise<User> {
 
 export async function listUsers(ctx: RequestContext, q: { q?: string; page: number; pageSize: number }) {
   requirePermission(ctx.user, 'user:admin');
-  const { items, total } = await repo.listUsers(ctx.db, ctx.user.scopeOrgIds, q.q, q.page, q.pageSize, ctx.now);
+  const { items, total } = await repo.listUsers(
+    ctx.db,
+    ctx.user.scopeOrgIds,
+    q.q,
+    q.page,
+    q.pageSize,
+    ctx.now,
+  );
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

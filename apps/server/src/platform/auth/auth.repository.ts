@@ -31,9 +31,10 @@ export async function recordFailedLogin(db: Db, userId: number, lockAfter: numbe
 }
 
 export async function recordSuccessfulLogin(db: Db, userId: number) {
-  await db.query(`UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`, [
-    userId,
-  ]);
+  await db.query(
+    `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
+    [userId],
+  );
 }
 
 export async function insertSession(

@@ -73,7 +73,11 @@ export async function logout(db: Db, token: string) {
   await repo.deleteSession(db, hashToken(token));
 }
 
-export async function loadAuthUser(db: Db, userId: number, base: { username: string; displayName: string; locale: string }): Promise<AuthUser> {
+export async function loadAuthUser(
+  db: Db,
+  userId: number,
+  base: { username: string; displayName: string; locale: string },
+): Promise<AuthUser> {
   const roles = await repo.loadRoles(db, userId);
   const scopeOrgIds = await repo.descendantOrgIds(db, [...new Set(roles.map((r) => r.path))]);
   return {
@@ -95,5 +99,9 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser | nu
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
     await repo.touchSession(db, tokenHash, new Date(Date.now() + SESSION_HOURS * 3600_000));
   }
-  return loadAuthUser(db, row.id, { username: row.username, displayName: row.display_name, locale: row.locale });
+  return loadAuthUser(db, row.id, {
+    username: row.username,
+    displayName: row.display_name,
+    locale: row.locale,
+  });
 }

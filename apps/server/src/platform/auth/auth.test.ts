@@ -29,31 +29,55 @@ describeEachDatabase('auth and platform', (h) => {
   it('answers a wrong password with 401 and locks the account after five failures', async () => {
     const app = h().app;
     for (let i = 0; i < 4; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auditor', password: 'wrong' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'auditor', password: 'wrong' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auditor', password: 'wrong' } });
+    const fifth = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'auditor', password: 'wrong' },
+    });
     expect(fifth.statusCode).toBe(429);
-    const right = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auditor', password: 'GridCare@2026' } });
+    const right = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'auditor', password: 'GridCare@2026' },
+    });
     expect(right.statusCode).toBe(429);
     expect(right.json().error.code).toBe('locked');
   });
 
   it('answers bad login input with 400 and field details in the caller language', async () => {
     const res = await h().app.inject({
-      method: 'POST', url: '/api/auth/login', payload: { username: '' }, headers: { 'accept-language': 'en-US' },
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: '' },
+      headers: { 'accept-language': 'en-US' },
     });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('validation');
-    expect(body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['body.username', 'body.password']));
-    const zh = await h().app.inject({ method: 'POST', url: '/api/auth/login', payload: 'not json', headers: { 'content-type': 'application/json' } });
+    expect(body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['body.username', 'body.password']),
+    );
+    const zh = await h().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: 'not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(zh.statusCode).toBe(400);
     expect(zh.json().error.message).toContain('提交的数据有误');
   });
 
   it('audits logins', async () => {
-    const r = await h().db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'login'`);
+    const r = await h().db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'login'`,
+    );
     expect(r.rows[0].n).toBeGreaterThan(0);
   });
 

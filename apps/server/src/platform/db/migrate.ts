@@ -4,9 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
 
-export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<{ applied: string[]; version: string | null }> {
+export async function migrate(
+  db: Db,
+  dir = MIGRATIONS_DIR,
+): Promise<{ applied: string[]; version: string | null }> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   // Two processes starting at once must not both apply a migration.

@@ -81,9 +81,15 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err instanceof DomainError) return sendError(reply, request, err.code, err.details, err.extra);
     const pgCode = (err as { code?: string }).code;
     if (pgCode && PG_CODES[pgCode]) {
-      const detail = (err as { constraint?: string; column?: string }).constraint ?? (err as { column?: string }).column;
+      const detail =
+        (err as { constraint?: string; column?: string }).constraint ?? (err as { column?: string }).column;
       request.log.info({ err }, 'database rejected input');
-      return sendError(reply, request, PG_CODES[pgCode], detail ? [{ path: detail, message: err.message }] : undefined);
+      return sendError(
+        reply,
+        request,
+        PG_CODES[pgCode],
+        detail ? [{ path: detail, message: err.message }] : undefined,
+      );
     }
     if (err.statusCode === 413 || pgCode === 'FST_REQ_FILE_TOO_LARGE' || pgCode === 'FST_FILES_LIMIT') {
       return sendError(reply, request, 'payload_too_large');
@@ -92,11 +98,18 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Malformed JSON, wrong content type, bad multipart and the like.
       return reply.status(err.statusCode === 415 ? 415 : 400).send({
-        error: { code: 'validation', message: translate('error.validation', locale), details: [{ path: 'body', message: err.message }] },
+        error: {
+          code: 'validation',
+          message: translate('error.validation', locale),
+          details: [{ path: 'body', message: err.message }],
+        },
       });
     }
-    if (isResponseSerializationError(err)) request.log.error({ err, issues: err.cause.issues }, 'response did not match schema');
+    if (isResponseSerializationError(err))
+      request.log.error({ err, issues: err.cause.issues }, 'response did not match schema');
     else request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal', message: translate('error.internal', locale) } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: translate('error.internal', locale) } });
   });
 }

@@ -12,10 +12,19 @@ export interface ExcelColumn<T> {
 
 export function sendXlsx<T>(
   reply: FastifyReply,
-  opts: { fileName: string; sheetName: string; columns: ExcelColumn<T>[]; rows: AsyncIterable<T> | Iterable<T> },
+  opts: {
+    fileName: string;
+    sheetName: string;
+    columns: ExcelColumn<T>[];
+    rows: AsyncIterable<T> | Iterable<T>;
+  },
 ): FastifyReply {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(opts.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = opts.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };

@@ -23,7 +23,8 @@ export async function runIdempotent<T>(
     const body = await db.transaction(fn);
     return { status: successStatus, body, replayed: false };
   }
-  if (key.length > 200) throw new DomainError('validation', [{ path: 'headers.idempotency-key', message: 'too long' }]);
+  if (key.length > 200)
+    throw new DomainError('validation', [{ path: 'headers.idempotency-key', message: 'too long' }]);
   const path = request.routeOptions.url ?? request.url;
   const requestHash = createHash('sha256')
     .update(JSON.stringify([request.method, request.url, request.body ?? null]))
@@ -44,12 +45,10 @@ export async function runIdempotent<T>(
       return { status: row.status_code, body: row.response, replayed: true };
     }
     const body = await fn(tx);
-    await tx.query(`UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`, [
-      userId,
-      key,
-      successStatus,
-      JSON.stringify(body),
-    ]);
+    await tx.query(
+      `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`,
+      [userId, key, successStatus, JSON.stringify(body)],
+    );
     return { status: successStatus, body, replayed: false };
   });
 }

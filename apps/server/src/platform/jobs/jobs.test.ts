@@ -24,13 +24,20 @@ for (const kind of DATABASE_KINDS) {
       payload: EchoPayload,
       handler: async (p, { db }) => {
         seen.push(p.word);
-        await db.query(`INSERT INTO timeline_events(customer_id, org_unit_id, kind, title) VALUES (0, 0, 'job', $1)`, [p.word]);
+        await db.query(
+          `INSERT INTO timeline_events(customer_id, org_unit_id, kind, title) VALUES (0, 0, 'job', $1)`,
+          [p.word],
+        );
       },
     };
 
     beforeAll(async () => {
       t = await createTestDatabase(kind);
-      jobs = await startJobs(t.db, { databaseUrl: t.url, definitions: [echo as unknown as JobDefinition<z.ZodTypeAny>], work: true });
+      jobs = await startJobs(t.db, {
+        databaseUrl: t.url,
+        definitions: [echo as unknown as JobDefinition<z.ZodTypeAny>],
+        work: true,
+      });
     });
     afterAll(async () => {
       await jobs?.stop();

@@ -14,18 +14,33 @@ export interface JobDefinition<P extends z.ZodTypeAny> {
 }
 
 export interface Jobs {
-  send<P extends z.ZodTypeAny>(def: JobDefinition<P>, payload: z.infer<P>, options?: { singletonKey?: string }): Promise<string | null>;
+  send<P extends z.ZodTypeAny>(
+    def: JobDefinition<P>,
+    payload: z.infer<P>,
+    options?: { singletonKey?: string },
+  ): Promise<string | null>;
   stop(): Promise<void>;
   boss: PgBoss;
 }
 
 export async function startJobs(
   db: Db,
-  opts: { databaseUrl?: string; definitions: JobDefinition<z.ZodTypeAny>[]; work: boolean; onError?: (e: unknown) => void },
+  opts: {
+    databaseUrl?: string;
+    definitions: JobDefinition<z.ZodTypeAny>[];
+    work: boolean;
+    onError?: (e: unknown) => void;
+  },
 ): Promise<Jobs> {
   const boss = isPglite(db)
     ? new PgBoss({ db: fromPglite(db.pglite), schema: 'pgboss', supervise: opts.work, schedule: opts.work })
-    : new PgBoss({ connectionString: opts.databaseUrl, schema: 'pgboss', max: 4, supervise: opts.work, schedule: opts.work });
+    : new PgBoss({
+        connectionString: opts.databaseUrl,
+        schema: 'pgboss',
+        max: 4,
+        supervise: opts.work,
+        schedule: opts.work,
+      });
   boss.on('error', (e) => opts.onError?.(e));
   await boss.start();
   for (const def of opts.definitions) {
@@ -39,7 +54,8 @@ export async function startJobs(
   }
   return {
     boss,
-    send: async (def, payload, options) => boss.send(def.name, def.payload.parse(payload) as object, options ?? {}),
+    send: async (def, payload, options) =>
+      boss.send(def.name, def.payload.parse(payload) as object, options ?? {}),
     stop: () => boss.stop({ graceful: true, timeout: 5000 }),
   };
 }
