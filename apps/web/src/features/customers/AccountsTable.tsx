@@ -1,20 +1,24 @@
-import { Table, Tag, Typography } from 'antd';
+import { Button, Flex, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Account, Meter, Premise } from '@gridcare/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
 import { useEnumLabel } from '../../shared/useEnumLabel';
+import { PartAddButton, PartRowActions, type PartEditing } from './PartRowActions';
 
 const SEAL_COLOURS: Record<string, string> = { sealed: 'green', unsealed: 'orange', broken: 'red' };
 
-/** 用电户 with their meters expanded underneath. */
+/** 用电户 with their meters expanded underneath; with `editing` both can be added and changed. */
 export function AccountsTable({
   accounts,
   meters,
   premises,
+  editing,
 }: {
   accounts: Account[];
   meters: Meter[];
   premises: Premise[];
+  editing?: PartEditing;
 }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
@@ -47,6 +51,17 @@ export function AccountsTable({
           render: (v: string) => <Tag color={SEAL_COLOURS[v]}>{label('sealStatus', v)}</Tag>,
         },
         { title: t('meter.lastTestDate'), dataIndex: 'lastTestDate', render: formatDate },
+        ...(editing
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_: unknown, r: Meter) => (
+                  <PartRowActions kind="meter" record={r} editing={editing} />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -60,6 +75,28 @@ export function AccountsTable({
       locale={{ emptyText: t('c360.noAccounts') }}
       expandable={{ expandedRowRender: meterTable, defaultExpandAllRows: accounts.length <= 3 }}
       data-testid="accounts-table"
+      title={
+        editing
+          ? () => (
+              <Flex justify="flex-end">
+                <Space>
+                  <PartAddButton
+                    kind="account"
+                    editing={editing}
+                    label={t('parts.addTitle', { what: t('parts.kind.account') })}
+                  />
+                  <PartAddButton
+                    kind="meter"
+                    editing={editing}
+                    label={t('parts.addMeter')}
+                    defaults={{ accountId: accounts[0]?.id }}
+                    disabled={!accounts.length}
+                  />
+                </Space>
+              </Flex>
+            )
+          : undefined
+      }
       columns={[
         {
           title: t('account.accountNo'),
@@ -103,6 +140,32 @@ export function AccountsTable({
           ellipsis: true,
           render: (v: number | null) => (v ? (premiseAddress.get(v) ?? '') : '—'),
         },
+        ...(editing
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_: unknown, r: Account) => (
+                  <PartRowActions
+                    kind="account"
+                    record={r}
+                    editing={editing}
+                    extra={
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<PlusOutlined />}
+                        onClick={() => editing.open({ kind: 'meter', defaults: { accountId: r.id } })}
+                        data-testid={`meter-add-${r.id}`}
+                      >
+                        {t('parts.addMeterShort')}
+                      </Button>
+                    }
+                  />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -1,10 +1,12 @@
-import { Table, Tag } from 'antd';
+import { Flex, Table, Tag } from 'antd';
 import { StarFilled } from '@ant-design/icons';
 import type { Contact } from '@gridcare/contracts';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from '../../shared/useEnumLabel';
+import { PartAddButton, PartRowActions, type PartEditing } from './PartRowActions';
 
-export function ContactsTable({ contacts }: { contacts: Contact[] }) {
+/** 联系人; with `editing` (customer:write) a 新增 button and 编辑/删除 per row. */
+export function ContactsTable({ contacts, editing }: { contacts: Contact[]; editing?: PartEditing }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   return (
@@ -15,6 +17,15 @@ export function ContactsTable({ contacts }: { contacts: Contact[] }) {
       dataSource={contacts}
       locale={{ emptyText: t('c360.noContacts') }}
       data-testid="contacts-table"
+      title={
+        editing
+          ? () => (
+              <Flex justify="flex-end">
+                <PartAddButton kind="contact" editing={editing} />
+              </Flex>
+            )
+          : undefined
+      }
       columns={[
         {
           title: t('contact.name'),
@@ -41,6 +52,17 @@ export function ContactsTable({ contacts }: { contacts: Contact[] }) {
           title: t('contact.quietHours'),
           render: (_: unknown, r) => (r.quietStart && r.quietEnd ? `${r.quietStart}–${r.quietEnd}` : '—'),
         },
+        ...(editing
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_: unknown, r: Contact) => (
+                  <PartRowActions kind="contact" record={r} editing={editing} />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

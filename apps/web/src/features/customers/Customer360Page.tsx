@@ -14,6 +14,10 @@ import { CustomerHeaderCard } from './CustomerHeaderCard';
 import { CustomerTimeline } from './CustomerTimeline';
 import { LedgerTab } from './LedgerTab';
 import { ManagerCard } from './ManagerCard';
+import { PartModal } from './PartModal';
+import type { PartEditing } from './PartRowActions';
+import type { PartTarget } from './partKinds';
+import { PremisesTable } from './PremisesTable';
 import { TopologyPath } from './TopologyPath';
 import { TransformersTable } from './TransformersTable';
 import { useCustomerOverview } from './useCustomerOverview';
@@ -27,11 +31,16 @@ export function Customer360Page() {
   const { data, isPending, error, refetch } = useCustomerOverview(id);
   const [assignOpen, setAssignOpen] = useState(false);
   const [visitOpen, setVisitOpen] = useState(false);
+  // The part dialog: a new key per opening (fresh form), kept after closing so it can animate out.
+  const [part, setPart] = useState<{ target: PartTarget; open: boolean; key: number } | null>(null);
 
   if (isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (error || !data) return <ErrorResult error={error} onRetry={() => void refetch()} />;
 
   const c = data.customer;
+  const editing: PartEditing | undefined = can('customer:write')
+    ? { customerId: id, open: (target) => setPart((p) => ({ target, open: true, key: (p?.key ?? 0) + 1 })) }
+    : undefined;
   const count = (n: number) => (
     <Badge count={n} showZero color="#bfbfbf" size="small" style={{ marginInlineStart: 4 }} />
   );
@@ -74,7 +83,19 @@ export function Customer360Page() {
                       {count(data.contacts.length)}
                     </span>
                   ),
-                  children: <ContactsTable contacts={data.contacts} />,
+                  children: <ContactsTable contacts={data.contacts} editing={editing} />,
+                },
+                {
+                  key: 'premises',
+                  label: (
+                    <span data-testid="tab-premises">
+                      {t('c360.premises')}
+                      {count(data.premises.length)}
+                    </span>
+                  ),
+                  children: (
+                    <PremisesTable premises={data.premises} accounts={data.accounts} editing={editing} />
+                  ),
                 },
                 {
                   key: 'accounts',
@@ -85,7 +106,12 @@ export function Customer360Page() {
                     </span>
                   ),
                   children: (
-                    <AccountsTable accounts={data.accounts} meters={data.meters} premises={data.premises} />
+                    <AccountsTable
+                      accounts={data.accounts}
+                      meters={data.meters}
+                      premises={data.premises}
+                      editing={editing}
+                    />
                   ),
                 },
                 {
@@ -96,7 +122,13 @@ export function Customer360Page() {
                       {count(data.transformers.length)}
                     </span>
                   ),
-                  children: <TransformersTable transformers={data.transformers} accounts={data.accounts} />,
+                  children: (
+                    <TransformersTable
+                      transformers={data.transformers}
+                      accounts={data.accounts}
+                      editing={editing}
+                    />
+                  ),
                 },
                 {
                   key: 'ledger',
@@ -138,6 +170,16 @@ export function Customer360Page() {
           open={visitOpen}
           onClose={() => setVisitOpen(false)}
         />
+        {part && (
+          <PartModal
+            key={part.key}
+            customerId={id}
+            overview={data}
+            target={part.target}
+            open={part.open}
+            onClose={() => setPart((p) => p && { ...p, open: false })}
+          />
+        )}
       </Flex>
     </div>
   );

@@ -1,9 +1,10 @@
-import { Table, Tag } from 'antd';
+import { Flex, Table, Tag } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import type { Account, Transformer } from '@gridcare/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
 import { useEnumLabel } from '../../shared/useEnumLabel';
+import { PartAddButton, PartRowActions, type PartEditing } from './PartRowActions';
 
 const STATE_COLOURS: Record<string, string> = {
   running: 'green',
@@ -11,13 +12,15 @@ const STATE_COLOURS: Record<string, string> = {
   cold_standby: 'blue',
 };
 
-/** 受电变压器: state (running / hot standby / cold standby) and seal. */
+/** 受电变压器: state (running / hot standby / cold standby) and seal; editable with `editing`. */
 export function TransformersTable({
   transformers,
   accounts,
+  editing,
 }: {
   transformers: Transformer[];
   accounts: Account[];
+  editing?: PartEditing;
 }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
@@ -31,6 +34,15 @@ export function TransformersTable({
       dataSource={transformers}
       locale={{ emptyText: t('c360.noTransformers') }}
       data-testid="transformers-table"
+      title={
+        editing
+          ? () => (
+              <Flex justify="flex-end">
+                <PartAddButton kind="transformer" editing={editing} />
+              </Flex>
+            )
+          : undefined
+      }
       footer={transformers.length ? () => t('transformer.runningTotal', { kva: totalKva }) : undefined}
       columns={[
         { title: t('transformer.assetNo'), dataIndex: 'assetNo' },
@@ -66,6 +78,17 @@ export function TransformersTable({
           dataIndex: 'accountId',
           render: (v: number | null) => (v ? (accountNo.get(v) ?? '') : '—'),
         },
+        ...(editing
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_: unknown, r: Transformer) => (
+                  <PartRowActions kind="transformer" record={r} editing={editing} />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -42,6 +42,21 @@ export type CustomerFormValues = { [K in BasicField]?: CustomerCreate[K] | null 
   transformers?: TransformerValues[];
 };
 
+/** What a new contact, premise, … starts with — in the create form and in the 360 page's dialogs. */
+export const PART_DEFAULTS = {
+  contact: { role: 'other', preferredChannel: 'sms', isPrimary: false },
+  premise: { areaClass: 'urban' },
+  account: {
+    status: 'active',
+    supplyMode: 'single',
+    contractCapacityKva: 0,
+    basicFeeMethod: 'none',
+    pfStandard: 'none',
+  },
+  meter: { touCapable: false, ctRatio: 1, ptRatio: 1, sealStatus: 'sealed' },
+  transformer: { state: 'running', sealed: false },
+} as const satisfies Record<string, Record<string, unknown>>;
+
 export const EMPTY_CUSTOMER: CustomerFormValues = {
   kind: 'organisation',
   certType: 'uscc',
@@ -55,7 +70,7 @@ export const EMPTY_CUSTOMER: CustomerFormValues = {
 };
 
 /** '' and whitespace become undefined, strings are trimmed; dates become YYYY-MM-DD. */
-function clean(value: unknown): unknown {
+export function clean(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
   if (

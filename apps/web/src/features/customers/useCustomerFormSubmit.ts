@@ -11,7 +11,8 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { applyServerErrors, zodIssuesToDetails } from '../../shared/formErrors';
 import { useNotifyError } from '../../shared/useNotifyError';
 import { changedBasicFields, toCreatePayload, type CustomerFormValues } from './customerFormValues';
-import { useCreateCustomer, useUpdateCustomer } from './useSaveCustomer';
+import { useCreateCustomer } from './useCreateCustomer';
+import { useUpdateCustomer } from './useUpdateCustomer';
 
 export interface DuplicateState {
   duplicates: DuplicateMatch[];

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Customer } from '@gridcare/contracts';
 import { api } from '../../api/client';
-import { customerKey } from './useCustomerOverview';
 
 /** POST /api/customers with an Idempotency-Key (the same key for a retry of the same attempt). */
 export function useCreateCustomer() {
@@ -10,18 +9,5 @@ export function useCreateCustomer() {
     mutationFn: ({ body, idempotencyKey }: { body: Record<string, unknown>; idempotencyKey: string }) =>
       api<Customer>('/api/customers', { method: 'POST', body, idempotencyKey }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers'] }),
-  });
-}
-
-/** PATCH /api/customers/:id with the version the form was loaded at (409 version_conflict if stale). */
-export function useUpdateCustomer(id: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api<Customer>(`/api/customers/${id}`, { method: 'PATCH', body }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: customerKey(id) });
-      void queryClient.invalidateQueries({ queryKey: ['customers'] });
-    },
   });
 }
