@@ -85,8 +85,12 @@ export function printCustomer360(kind: string, r: Customer360Result, targetMs = 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const kind = arg('kind', 'postgres') as 'postgres' | 'pglite';
   const where = arg('where', kind === 'postgres' ? 'gc_bench' : '/tmp/gc_bench_pglite')!;
-  printCustomer360(
+  const connections = Number(arg('connections', '10'));
+  const result = await benchCustomer360({
     kind,
-    await benchCustomer360({ kind, where, durationSeconds: Number(arg('duration', '10')) }),
-  );
+    where,
+    connections,
+    durationSeconds: Number(arg('duration', '10')),
+  });
+  printCustomer360(kind, result, 30, connections);
 }

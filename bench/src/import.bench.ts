@@ -179,10 +179,10 @@ export async function benchImport(o: ImportTarget): Promise<ImportResult> {
   }
 }
 
-export function printImport(r: ImportResult): void {
+export function printImport(kind: ImportResult['kind'], r: ImportResult): void {
   const n = (v: number) => Math.round(v).toLocaleString('en');
   console.log(
-    `import ${r.kind}: ${n(r.rows)} rows (CSV ${r.csvMiB.toFixed(0)} MiB) in ${secs(r.importSeconds * 1000)}` +
+    `import ${kind}: ${n(r.rows)} rows (CSV ${r.csvMiB.toFixed(0)} MiB) in ${secs(r.importSeconds * 1000)}` +
       ` (validation ${secs(r.validateSeconds * 1000)}, commit ${secs(r.commitSeconds * 1000)}) = ${n(r.rowsPerSecond)} rows/s;` +
       ` baseline raw COPY of customers+accounts+meters ${secs(r.baselineSeconds * 1000)} (${n(r.baselineRowsPerSecond)} rows/s);` +
       ` ratio ${r.ratio.toFixed(2)}×; peak RSS ${n(r.peakRssMiB)} MiB (before import ${n(r.rssBeforeMiB)} MiB);` +
@@ -203,7 +203,7 @@ export async function runImportBenchmarks(
   for (const kind of kinds) {
     const where = kind === 'postgres' ? 'gc_bench_import' : path.join(tmpdir(), 'gc_bench_import_pglite');
     const r = await benchImport({ kind, where, rows: rows[kind] });
-    printImport(r);
+    printImport(kind, r);
     out.push(r);
   }
   return out;
@@ -216,6 +216,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     'where',
     kind === 'postgres' ? 'gc_bench_import' : path.join(tmpdir(), 'gc_bench_import_pglite'),
   )!;
-  printImport(await benchImport({ kind, where, rows, keepFiles: flag('keep-files') }));
+  printImport(kind, await benchImport({ kind, where, rows, keepFiles: flag('keep-files') }));
   process.exit(0);
 }

@@ -128,32 +128,58 @@ interface GeneratedRow {
   fullAddress: string;
 }
 
+const TARIFF_LABEL: Record<string, string> = {
+  commercial: '商业用电',
+  general_industry: '普通工业用电',
+  large_industry: '大工业用电',
+  agriculture: '农业生产用电',
+};
+
+/** A row with every template column, always created with the same keys in the same order. */
+function blankCells(): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const c of IMPORT_COLUMNS) cells[c.key] = '';
+  return cells;
+}
+
 function makeRow(rng: Rng, i: number): GeneratedRow {
   const office = OFFICES[i % OFFICES.length];
   const district = rng.pick(DISTRICTS_BY_AREA[office.area]) as District;
-  const ref = `K${pad(i + 1, 8)}`;
-  const accountNo = String(ACCOUNT_NO_BASE + i);
-  const meterNo = `3601${pad(i + 1, 12)}`;
-  const mobile = `${rng.pick(MOBILE_PREFIXES)}${pad(rng.int(0, 99_999_999), 8)}`;
-  const book = `CB-${office.code}-${pad(rng.int(1, 400), 3)}`;
-  const readingDay = String(rng.int(1, 28));
-  const common = {
-    customer_ref: ref,
-    org_unit_code: office.code,
-    relationship: '社会客户',
-    contact_mobile: mobile,
-    province: '江西省',
-    city: '南昌市',
-    area_class: AREA_LABEL[office.area],
-    account_no: accountNo,
-    reading_book: book,
-    reading_day: readingDay,
-    meter_asset_no: meterNo,
-  };
+  const c = blankCells();
+  c.customer_ref = `K${pad(i + 1, 8)}`;
+  c.org_unit_code = office.code;
+  c.relationship = '社会客户';
+  c.contact_mobile = `${rng.pick(MOBILE_PREFIXES)}${pad(rng.int(0, 99_999_999), 8)}`;
+  c.province = '江西省';
+  c.city = '南昌市';
+  c.area_class = AREA_LABEL[office.area];
+  c.account_no = String(ACCOUNT_NO_BASE + i);
+  c.reading_book = `CB-${office.code}-${pad(rng.int(1, 400), 3)}`;
+  c.reading_day = String(rng.int(1, 28));
+  c.meter_asset_no = `3601${pad(i + 1, 12)}`;
   if (rng.chance(0.88)) {
     const name = personName(rng, rng.chance(0.5));
     const a = homeAddress(rng, office.area, district);
+    c.name = name;
+    c.kind = '个人';
+    c.cert_type = '居民身份证';
+    c.cert_no = residentId(rng);
+    c.customer_class = '居民';
+    c.importance_tier = '居民客户';
+    c.vip = '否';
+    c.contact_name = name;
+    c.contact_role = '其他';
+    c.district = a.district;
+    c.street = a.street;
+    c.address_detail = a.detail;
+    c.voltage_level = '220V';
+    c.tariff_category = '居民生活用电';
+    c.contract_capacity_kva = rng.pick(['4', '6', '8', '10', '16']);
+    c.meter_type = '单相智能表';
+    c.ct_ratio = '1';
+    c.pt_ratio = '1';
     return {
+      cells: c,
       kind: 'person',
       certType: 'resident_id',
       customerClass: 'residential',
@@ -161,75 +187,44 @@ function makeRow(rng: Rng, i: number): GeneratedRow {
       tariff: 'residential',
       meterType: 'smart_single_phase',
       fullAddress: a.full,
-      cells: {
-        ...common,
-        name,
-        kind: '个人',
-        cert_type: '居民身份证',
-        cert_no: residentId(rng),
-        customer_class: '居民',
-        importance_tier: '居民客户',
-        vip: '否',
-        contact_name: name,
-        contact_role: '其他',
-        district: a.district,
-        street: a.street,
-        address_detail: a.detail,
-        voltage_level: '220V',
-        tariff_category: '居民生活用电',
-        contract_capacity_kva: rng.pick(['4', '6', '8', '10', '16']),
-        meter_type: '单相智能表',
-        ct_ratio: '1',
-        pt_ratio: '1',
-      },
     };
   }
   const hv = rng.chance(0.15);
   const industry = rng.pick(hv ? INDUSTRIES.hvService : INDUSTRIES.lvBusiness);
-  const name =
-    hv || rng.chance(0.5) ? companyName(rng, industry, district) : shopName(rng, industry, district);
   const a = businessAddress(rng, office.area, district, false);
-  const tariff = industry.tariff;
+  c.name = hv || rng.chance(0.5) ? companyName(rng, industry, district) : shopName(rng, industry, district);
+  c.kind = '单位';
+  c.cert_type = '统一社会信用代码';
+  c.cert_no = creditCode(rng, district);
+  c.industry_code = industry.code;
+  c.industry_name = industry.name;
+  c.customer_class = hv ? '高压' : '低压非居民';
+  c.importance_tier = hv ? '重点客户' : '基层客户';
+  c.vip = hv && rng.chance(0.1) ? '是' : '否';
+  c.contact_name = personName(rng, rng.chance(0.5));
+  c.contact_role = hv ? '电气联系人' : '法定代表人';
+  c.district = a.district;
+  c.street = a.street;
+  c.address_detail = a.detail;
+  c.voltage_level = hv ? '10kV' : '380V';
+  c.tariff_category = TARIFF_LABEL[industry.tariff];
+  c.contract_capacity_kva = hv
+    ? String(rng.pick([200, 250, 400, 630, 800]))
+    : String(rng.pick([20, 30, 50, 80]));
+  c.basic_fee_method = '不计收';
+  c.pf_standard = hv ? '0.90' : '不考核';
+  c.meter_type = '三相智能表';
+  c.ct_ratio = hv ? '50' : String(rng.pick([1, 20, 30]));
+  c.pt_ratio = hv ? '100' : '1';
   return {
+    cells: c,
     kind: 'organisation',
     certType: 'uscc',
     customerClass: hv ? 'hv' : 'lv_non_residential',
     importanceTier: hv ? 'key' : 'grassroots',
-    tariff,
+    tariff: industry.tariff,
     meterType: 'smart_three_phase',
     fullAddress: a.full,
-    cells: {
-      ...common,
-      name,
-      kind: '单位',
-      cert_type: '统一社会信用代码',
-      cert_no: creditCode(rng, district),
-      industry_code: industry.code,
-      industry_name: industry.name,
-      customer_class: hv ? '高压' : '低压非居民',
-      importance_tier: hv ? '重点客户' : '基层客户',
-      vip: hv && rng.chance(0.1) ? '是' : '否',
-      contact_name: personName(rng, rng.chance(0.5)),
-      contact_role: hv ? '电气联系人' : '法定代表人',
-      district: a.district,
-      street: a.street,
-      address_detail: a.detail,
-      voltage_level: hv ? '10kV' : '380V',
-      tariff_category: {
-        commercial: '商业用电',
-        general_industry: '普通工业用电',
-        large_industry: '大工业用电',
-        agriculture: '农业生产用电',
-      }[tariff],
-      contract_capacity_kva: hv
-        ? String(rng.pick([200, 250, 400, 630, 800]))
-        : String(rng.pick([20, 30, 50, 80])),
-      basic_fee_method: '不计收',
-      pf_standard: hv ? '0.90' : '不考核',
-      meter_type: '三相智能表',
-      ct_ratio: hv ? '50' : String(rng.pick([1, 20, 30])),
-      pt_ratio: hv ? '100' : '1',
-    },
   };
 }
 
@@ -246,19 +241,23 @@ function copyCell(v: string | number | boolean | null): string {
 
 /** A write stream fed in ~1 MB strings, waiting for 'drain' so memory stays flat. */
 class BufferedOut {
-  private buf = '';
+  private parts: string[] = [];
+  private chars = 0;
   bytes = 0;
   private readonly out: WriteStream;
   constructor(path: string) {
     this.out = createWriteStream(path);
   }
-  async add(s: string): Promise<void> {
-    this.buf += s;
-    if (this.buf.length >= 1 << 19) await this.flush();
+  /** Returns a promise only when the buffer was handed to the stream and the stream is full. */
+  add(s: string): Promise<void> | undefined {
+    this.parts.push(s);
+    this.chars += s.length;
+    return this.chars >= 1 << 19 ? this.flush() : undefined;
   }
   private async flush(): Promise<void> {
-    const chunk = Buffer.from(this.buf, 'utf8');
-    this.buf = '';
+    const chunk = Buffer.from(this.parts.join(''), 'utf8');
+    this.parts = [];
+    this.chars = 0;
     this.bytes += chunk.length;
     if (!this.out.write(chunk)) await once(this.out, 'drain');
   }

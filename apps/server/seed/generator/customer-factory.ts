@@ -19,8 +19,7 @@ import {
 import type { OfficeTopology, OfficeUnit } from './topology';
 import { NULL, type ChunkRows } from './tables';
 import { DAYS, DAY_COUNT } from './dates';
-import type { ManagerPicker } from './managed-customers';
-import { ManagedRows } from './managed-customers';
+import type { ManagedRows, ManagerPicker } from './managed-customers';
 
 export interface OfficeContext {
   unit: OfficeUnit;
@@ -257,9 +256,10 @@ export class CustomerFactory {
             : 'three_phase';
       const installed = DAYS[rng.int(createdIdx, DAY_COUNT - 1)];
       const tested = DAYS[rng.int(DAY_COUNT - 900, DAY_COUNT - 1)];
+      // 分表计量: a share of the energy billed at another tariff, re-checked yearly [S003/5].
       const split =
         business && main && rng.chance(0.03)
-          ? `{"method":"fixed_ratio","items":[{"category":"commercial","ratio":0.${rng.int(1, 3)}}]}`
+          ? `{"method":"fixed_ratio","parts":[{"tariffCategory":"commercial","value":0.${rng.int(1, 3)}}],"checkedOn":"${tested}"}`
           : NULL;
       const meterId = c.meter++;
       out.meters.push(

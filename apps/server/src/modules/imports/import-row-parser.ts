@@ -212,7 +212,11 @@ interface PartPlan {
 const PART_PLANS: PartPlan[] = PARTS.map((part) => ({
   part,
   markers: OPTIONAL_PARTS[part]?.map(col) ?? null,
-  inputs: COLUMNS_OF_PART.get(part)!.map((c) => ({ field: c.field, column: col(c.key), convert: converter(c) })),
+  inputs: COLUMNS_OF_PART.get(part)!.map((c) => ({
+    field: c.field,
+    column: col(c.key),
+    convert: converter(c),
+  })),
   fields: new Map(
     [...COLUMN_OF_FIELD.get(part)!].map(([field, c]) => [field, { column: col(c.key), stage: stage(c.key) }]),
   ),
@@ -310,7 +314,13 @@ function fail(errors: RowError[], rowNo: number, raw: string[], column: number, 
   errors.push({ rowNo, field: IMPORT_COLUMNS[column].key, message, value: raw[column] || null });
 }
 
-function parseParts(full: boolean, rowNo: number, raw: string[], staged: StageValue[], errors: RowError[]): void {
+function parseParts(
+  full: boolean,
+  rowNo: number,
+  raw: string[],
+  staged: StageValue[],
+  errors: RowError[],
+): void {
   const input: Record<string, Record<string, unknown> | undefined> = {};
   for (const plan of PART_PLANS) {
     if (plan.markers && !plan.markers.some((i) => raw[i] !== '')) continue;

@@ -149,12 +149,14 @@ export async function runSetChecks(db: Db, jobId: number): Promise<{ totalRows: 
   ] as const;
   for (const [column, what, table] of unique) {
     const target = table === 'accounts' ? 'account_no' : 'asset_no';
+    // Duplicates are found by a hash aggregate over the column; only duplicated values are joined back.
     await insertErrorsSelect(
       db,
       jobId,
-      `SELECT $1::bigint, row_no, '${column}', format($2, first_row), ${column} FROM (
-         SELECT row_no, ${column}, min(row_no) OVER (PARTITION BY ${column}) AS first_row FROM ${t} WHERE ${column} IS NOT NULL) d
-        WHERE row_no <> first_row`,
+      `SELECT $1::bigint, s.row_no, '${column}', format($2, d.first_row), s.${column} FROM ${t} s
+         JOIN (SELECT ${column}, min(row_no) AS first_row FROM ${t} WHERE ${column} IS NOT NULL
+                GROUP BY ${column} HAVING count(*) > 1) d ON d.${column} = s.${column}
+        WHERE s.row_no <> d.first_row`,
       [IMPORT_TEXT.duplicateInFile(what)],
     );
     await insertErrorsSelect(
