@@ -77,7 +77,7 @@ if (only.has('customer360')) {
 // d. Import benchmark — written by the lead: add bench/src/import.bench.ts exporting
 //    benchImport(target) and printImport(kind, result), and call it here for each kind.
 if (only.has('import')) {
-  console.log('\nimport benchmark: not written yet (bench/src/import.bench.ts, see run-all.ts section d)');
+  results.import = await (await import('./import.bench')).runImportBenchmarks(kinds, customers);
 }
 
 for (const kind of kinds) {

@@ -76,7 +76,7 @@ export async function startServer(env: {
 /** Logs in and returns the Cookie header value (gc_session=…). */
 export async function login(
   baseUrl: string,
-  username = 'admin',
+  username = process.env.BENCH_USER ?? 'admin',
   password = 'GridCare@2026',
 ): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {

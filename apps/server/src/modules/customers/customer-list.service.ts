@@ -52,7 +52,11 @@ export function searchTermsOf(raw: string): SearchTerms {
     if (kind === 'phone_last4') terms.phoneLast4 = compact;
     if (kind === 'certificate') terms.certNo = normaliseCertificate(compact);
   }
-  if ([...lower].length >= MIN_FRAGMENT_CHARS) terms.fragment = escapeLike(lower);
+  // Bare digits are phone, account or certificate numbers, answered by their own indexes above; as a
+  // trigram fragment they would match nearly every search document (every one holds digits) and cost
+  // tens of milliseconds at a million customers.
+  const digitsOnly = /^\d+$/.test(compact);
+  if (!digitsOnly && [...lower].length >= MIN_FRAGMENT_CHARS) terms.fragment = escapeLike(lower);
   return terms;
 }
 

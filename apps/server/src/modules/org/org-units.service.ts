@@ -5,6 +5,7 @@ import { requireInScope, requirePermission } from '../../platform/auth/context';
 import { writeAudit } from '../../platform/audit/audit';
 import { DomainError, notFound, versionConflict } from '../../platform/http/errors';
 import * as repo from './org-units.repository';
+import { forgetAuthUsers } from '../../platform/auth/auth.service';
 
 /** The caller's org units as a tree (roots are the units whose parent is outside the scope). */
 export async function orgUnitTree(ctx: RequestContext): Promise<OrgUnitNode[]> {
@@ -26,7 +27,7 @@ export function listOrgUnits(ctx: RequestContext): Promise<OrgUnit[]> {
 export async function createOrgUnit(ctx: RequestContext, input: OrgUnitCreate): Promise<OrgUnit> {
   requirePermission(ctx.user, 'org:admin');
   requireInScope(ctx.user, input.parentId);
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const parent = await repo.findOrgUnit(tx, input.parentId);
     if (!parent) throw notFound();
     if (!canContain(parent.kind, input.kind)) {
@@ -47,9 +48,11 @@ export async function createOrgUnit(ctx: RequestContext, input: OrgUnitCreate): 
       after: unit,
       requestId: ctx.requestId,
     });
-    // The creator's scope now includes the new unit; it is picked up on the next request.
     return unit;
   });
+  // Everyone above the new unit now has it in scope.
+  forgetAuthUsers();
+  return created;
 }
 
 export async function updateOrgUnit(ctx: RequestContext, id: number, input: OrgUnitUpdate): Promise<OrgUnit> {

@@ -2,6 +2,7 @@ import type { User, UserCreate, UserUpdate } from '@gridcare/contracts';
 import type { RequestContext } from '../../platform/auth/context';
 import { requirePermission } from '../../platform/auth/context';
 import { hashPassword } from '../../platform/auth/passwords';
+import { forgetAuthUsers } from '../../platform/auth/auth.service';
 import { writeAudit } from '../../platform/audit/audit';
 import { DomainError, notFound, versionConflict } from '../../platform/http/errors';
 import * as repo from './users.repository';
@@ -65,7 +66,7 @@ export async function updateUser(ctx: RequestContext, id: number, input: UserUpd
   requirePermission(ctx.user, 'user:admin');
   if (input.roles) requireRolesInScope(ctx, input.roles);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await findVisibleUser({ ...ctx, db: tx }, id);
     const { version, roles, password: _password, ...patch } = input;
     if (!(await repo.updateUser(tx, id, version, { ...patch, passwordHash }))) throw versionConflict();
@@ -87,6 +88,9 @@ export async function updateUser(ctx: RequestContext, id: number, input: UserUpd
     });
     return after;
   });
+  // Cleared after the commit so no request caches the old roles in between.
+  forgetAuthUsers(id);
+  return updated;
 }
 
 export async function unlockUser(ctx: RequestContext, id: number): Promise<User> {

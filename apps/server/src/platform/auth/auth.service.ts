@@ -91,6 +91,32 @@ export async function loadAuthUser(
   };
 }
 
+// Roles and the expanded org scope cost two queries; they change rarely, so each process keeps them for
+// a short while. Admin changes in this process clear the entry at once; other processes see them within
+// AUTH_CACHE_MS. The session itself is still checked on every request, so a logout applies at once.
+const AUTH_CACHE_MS = 30_000;
+// Keyed by database too, so two databases served by one process (tests) never share entries.
+const authCaches = new WeakMap<Db, Map<number, { user: AuthUser; at: number }>>();
+const allCaches = new Set<Map<number, { user: AuthUser; at: number }>>();
+
+function cacheFor(db: Db) {
+  let cache = authCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    authCaches.set(db, cache);
+    allCaches.add(cache);
+  }
+  return cache;
+}
+
+/** Forget cached roles/scope: one user after their roles change, or everyone after the org tree changes. */
+export function forgetAuthUsers(userId?: number): void {
+  for (const cache of allCaches) {
+    if (userId === undefined) cache.clear();
+    else cache.delete(userId);
+  }
+}
+
 /** Resolves a session token to its user, sliding the expiry at most once a minute. */
 export async function authenticate(db: Db, token: string): Promise<AuthUser | null> {
   const tokenHash = hashToken(token);
@@ -99,9 +125,17 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser | nu
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
     await repo.touchSession(db, tokenHash, new Date(Date.now() + SESSION_HOURS * 3600_000));
   }
-  return loadAuthUser(db, row.id, {
+  const authCache = cacheFor(db);
+  const cached = authCache.get(row.id);
+  if (cached && Date.now() - cached.at < AUTH_CACHE_MS) {
+    return { ...cached.user, displayName: row.display_name, locale: row.locale };
+  }
+  const user = await loadAuthUser(db, row.id, {
     username: row.username,
     displayName: row.display_name,
     locale: row.locale,
   });
+  if (authCache.size > 10_000) authCache.clear();
+  authCache.set(row.id, { user, at: Date.now() });
+  return user;
 }
