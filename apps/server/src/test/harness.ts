@@ -1,4 +1,7 @@
 // A running app (through app.inject) on a fresh database with the demo organisation and logins.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, beforeAll, afterAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DatabaseKind, Db } from '../platform/db/db';
@@ -27,7 +30,10 @@ export async function createHarness(kind: DatabaseKind): Promise<Harness> {
   const testDb = await createTestDatabase(kind);
   const db = testDb.db;
   const org = await seedOrganisation(db);
-  const app = await buildApp({ db });
+  // Each harness has its own data directory (uploaded import files), removed with the database.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gridcare-test-'));
+  const app = await buildApp({ db, dataDir });
+  app.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   await app.ready();
   const cookies = new Map<string, string>();
   const harness: Harness = {

@@ -3,6 +3,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ImportJob, ImportListQuery, ImportMode, ImportRowError } from '@gridcare/contracts';
 import type { Db } from '../../platform/db/db';
@@ -99,6 +100,7 @@ export async function uploadImport(
   await mkdir(dir, { recursive: true });
   const file = await io.receive(dir);
   let kept = false;
+  let storedPath: string | undefined;
   try {
     const format = formatOf(file.fileName);
     await checkReadable(file, format);
@@ -111,14 +113,17 @@ export async function uploadImport(
         format,
         idempotencyKey: io.idempotencyKey,
       });
-      const finalPath = path.join(dir, `${created.id}.${format}`);
+      // The random part keeps two databases sharing one directory (parallel test runs, a restored
+      // backup) from ever writing the same file name.
+      const finalPath = path.join(dir, `${created.id}-${randomUUID()}.${format}`);
       await rename(file.path, finalPath);
       kept = true;
+      storedPath = finalPath;
       return { job: toImportJob(await repo.setJobFilePath(tx, created.id, finalPath)) };
     });
     if (result.replayed) return result.body;
     const jobId = result.body.job.id;
-    const estimate = await estimateRows(path.join(dir, `${jobId}.${format}`), format, file.size);
+    const estimate = await estimateRows(storedPath!, format, file.size);
     await dispatch(deps, importsValidateJob, { jobId }, estimate < INLINE_ROW_LIMIT);
     return { job: toImportJob((await repo.findJobById(deps.db, jobId))!) };
   } finally {
