@@ -15,9 +15,27 @@ export interface OrgSeed {
 export const DEMO_PASSWORD = 'GridCare@2026';
 
 const BRANCHES = [
-  { code: 'B01', name: '东湖区供电分公司', en: 'Donghu District Branch', offices: ['城东供电所', '城北供电所', '湖滨供电所'], area: 'urban' },
-  { code: 'B02', name: '西山区供电分公司', en: 'Xishan District Branch', offices: ['西山供电所', '梅岭供电所'], area: 'rural' },
-  { code: 'B03', name: '南岭县供电公司', en: 'Nanling County Branch', offices: ['南岭供电所', '石门供电所', '云峰供电所'], area: 'remote' },
+  {
+    code: 'B01',
+    name: '东湖区供电分公司',
+    en: 'Donghu District Branch',
+    offices: ['城东供电所', '城北供电所', '湖滨供电所'],
+    area: 'urban',
+  },
+  {
+    code: 'B02',
+    name: '西山区供电分公司',
+    en: 'Xishan District Branch',
+    offices: ['西山供电所', '梅岭供电所'],
+    area: 'rural',
+  },
+  {
+    code: 'B03',
+    name: '南岭县供电公司',
+    en: 'Nanling County Branch',
+    offices: ['南岭供电所', '石门供电所', '云峰供电所'],
+    area: 'remote',
+  },
 ] as const;
 
 const DEPARTMENTS = [
@@ -32,7 +50,16 @@ const DEPARTMENTS = [
 
 async function insertUnit(
   db: Db,
-  u: { parentId: number | null; parentPath: string; code: string; name: string; nameEn: string; kind: string; dept?: string; area?: string },
+  u: {
+    parentId: number | null;
+    parentPath: string;
+    code: string;
+    name: string;
+    nameEn: string;
+    kind: string;
+    dept?: string;
+    area?: string;
+  },
 ): Promise<{ id: number; path: string }> {
   const r = await db.query<{ id: number }>(
     `INSERT INTO org_units(parent_id, code, name, name_en, kind, dept_kind, area_class)
@@ -47,7 +74,15 @@ async function insertUnit(
 
 export async function createUser(
   db: Db,
-  u: { username: string; displayName: string; password?: string; phone?: string; email?: string; roles: { role: Role; orgUnitId: number }[]; passwordHash?: string },
+  u: {
+    username: string;
+    displayName: string;
+    password?: string;
+    phone?: string;
+    email?: string;
+    roles: { role: Role; orgUnitId: number }[];
+    passwordHash?: string;
+  },
 ): Promise<number> {
   const passwordHash = u.passwordHash ?? (await hashPassword(u.password ?? DEMO_PASSWORD));
   const r = await db.query<{ id: number }>(
@@ -56,7 +91,11 @@ export async function createUser(
   );
   const id = r.rows[0].id;
   for (const role of u.roles) {
-    await db.query(`INSERT INTO user_roles(user_id, role, org_unit_id) VALUES ($1,$2,$3)`, [id, role.role, role.orgUnitId]);
+    await db.query(`INSERT INTO user_roles(user_id, role, org_unit_id) VALUES ($1,$2,$3)`, [
+      id,
+      role.role,
+      role.orgUnitId,
+    ]);
   }
   return id;
 }
@@ -74,21 +113,56 @@ export const DEMO_LOGINS = [
 
 export async function seedOrganisation(db: Db): Promise<OrgSeed> {
   const company = await insertUnit(db, {
-    parentId: null, parentPath: '/', code: 'C01', name: '国网示例市供电公司', nameEn: 'Demo City Power Supply Company', kind: 'company',
+    parentId: null,
+    parentPath: '/',
+    code: 'C01',
+    name: '国网示例市供电公司',
+    nameEn: 'Demo City Power Supply Company',
+    kind: 'company',
   });
   for (const d of DEPARTMENTS) {
-    await insertUnit(db, { parentId: company.id, parentPath: company.path, code: d.code, name: d.name, nameEn: d.en, kind: 'department', dept: d.dept });
+    await insertUnit(db, {
+      parentId: company.id,
+      parentPath: company.path,
+      code: d.code,
+      name: d.name,
+      nameEn: d.en,
+      kind: 'department',
+      dept: d.dept,
+    });
   }
   const branchIds: number[] = [];
   const officeIds: number[] = [];
   const officeBranch = new Map<number, number>();
   for (const b of BRANCHES) {
-    const branch = await insertUnit(db, { parentId: company.id, parentPath: company.path, code: b.code, name: b.name, nameEn: b.en, kind: 'branch' });
+    const branch = await insertUnit(db, {
+      parentId: company.id,
+      parentPath: company.path,
+      code: b.code,
+      name: b.name,
+      nameEn: b.en,
+      kind: 'branch',
+    });
     branchIds.push(branch.id);
-    await insertUnit(db, { parentId: branch.id, parentPath: branch.path, code: `${b.code}-H1`, name: b.name.replace(/供电.*$/, '') + '营业厅', nameEn: `${b.en} Business Hall`, kind: 'business_hall' });
+    await insertUnit(db, {
+      parentId: branch.id,
+      parentPath: branch.path,
+      code: `${b.code}-H1`,
+      name: b.name.replace(/供电.*$/, '') + '营业厅',
+      nameEn: `${b.en} Business Hall`,
+      kind: 'business_hall',
+    });
     let i = 1;
     for (const o of b.offices) {
-      const office = await insertUnit(db, { parentId: branch.id, parentPath: branch.path, code: `${b.code}-S${i}`, name: o, nameEn: `${b.en} Supply Office ${i}`, kind: 'supply_office', area: b.area });
+      const office = await insertUnit(db, {
+        parentId: branch.id,
+        parentPath: branch.path,
+        code: `${b.code}-S${i}`,
+        name: o,
+        nameEn: `${b.en} Supply Office ${i}`,
+        kind: 'supply_office',
+        area: b.area,
+      });
       officeIds.push(office.id);
       officeBranch.set(office.id, branch.id);
       i++;
@@ -101,7 +175,10 @@ export async function seedOrganisation(db: Db): Promise<OrgSeed> {
   for (const l of DEMO_LOGINS) {
     n++;
     userIds[l.username] = await createUser(db, {
-      username: l.username, displayName: l.zh, passwordHash, phone: `1390000${String(n).padStart(4, '0')}`,
+      username: l.username,
+      displayName: l.zh,
+      passwordHash,
+      phone: `1390000${String(n).padStart(4, '0')}`,
       roles: [{ role: l.role, orgUnitId: scopeId[l.scope] }],
     });
   }
