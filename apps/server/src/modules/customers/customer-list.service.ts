@@ -15,8 +15,12 @@ import {
 import { orgUnitAndDescendants } from './customers.repository';
 import { escapeLike } from './sql-set';
 
-/** A search over a very broad fragment counts at most this many matches (the UI shows "1000+"). */
-export const SEARCH_CAP = 1000;
+/**
+ * A broad search (a common surname, a four-digit tail, a road name) collects at most this many
+ * candidates per branch; the UI then says "more than 200, narrow your search". Agents refine rather
+ * than page through hundreds of namesakes, and a smaller candidate set keeps the p95 down.
+ */
+export const SEARCH_CAP = 200;
 /** The filtered list counts at most this many rows: an exact count of a million rows costs too much. */
 export const LIST_COUNT_CAP = 10_000;
 export const EXPORT_MAX_ROWS = 100_000;
