@@ -42,6 +42,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so every plugin registered below (swagger UI, static files, modules) inherits it and no error
+  // anywhere falls through to Fastify's default 500.
+  registerErrorHandler(app);
 
   await app.register(swagger, {
     openapi: {
@@ -58,7 +61,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
-  registerErrorHandler(app);
   registerAuthHook(app, deps.db);
   registerMetrics(app);
 

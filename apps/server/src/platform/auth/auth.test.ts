@@ -81,6 +81,15 @@ describeEachDatabase('auth and platform', (h) => {
     expect(r.rows[0].n).toBeGreaterThan(0);
   });
 
+  it('serves the interactive API docs without a login', async () => {
+    const ui = await h().app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+    const json = await h().app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(json.statusCode).toBe(200);
+    expect(json.json().openapi).toMatch(/^3\./);
+  });
+
   it('serves the OpenAPI document and Prometheus metrics', async () => {
     const doc = await h().app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);

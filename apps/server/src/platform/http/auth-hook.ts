@@ -19,6 +19,10 @@ export function registerAuthHook(app: FastifyInstance, db: Db) {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
+    // The interactive API docs describe the API and hold no data; anyone may read them.
+    // Matched on the route pattern, not the raw URL, so dot segments cannot borrow the exemption.
+    const route = request.routeOptions.url ?? '';
+    if (route === '/api/docs' || route.startsWith('/api/docs/')) return;
     const token = request.cookies?.[SESSION_COOKIE] ?? bearer(request);
     if (token) request.user = await authenticate(db, token);
     if (!request.user && !request.routeOptions.config?.public) throw new DomainError('unauthenticated');
