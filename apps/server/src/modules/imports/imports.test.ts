@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { refreshSearchText } from '../customers/customer-search-text';
 import { describeEachDatabase } from '../../test/harness';
 import { creditCode, csvOf, residentRow, xlsxOf, type Row } from './import-test-fixtures';
 import { commit, count, seedTopology, settle, upload, uploadAndValidate } from './import-test-helpers';
@@ -86,6 +87,15 @@ describeEachDatabase('customer archive import', (h) => {
       expect(c1.search_text).toContain(a.account_no);
     }
     expect(c1.search_text).toContain('江西省南昌市东湖区八一大道1号');
+    // The import writes the search document itself (set-based); it must hold the same words as the
+    // archive's own refresh would write (customer-search-text.ts), whatever their order.
+    await refreshSearchText(h().db, [c1.id]);
+    const refreshed = await h().db.query<{ search_text: string }>(
+      `SELECT search_text FROM customers WHERE id = $1`,
+      [c1.id],
+    );
+    const words = (t: string) => t.split(' ').sort();
+    expect(words(c1.search_text)).toEqual(words(refreshed.rows[0].search_text));
 
     const k2 = await h().db.query<{
       id: number;
