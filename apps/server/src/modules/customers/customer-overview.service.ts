@@ -27,17 +27,17 @@ export async function customerOverview(ctx: RequestContext, id: number): Promise
       countOpenItems(db, id),
       customer.accountManagerId ? findManagerCard(db, customer.accountManagerId) : Promise.resolve(null),
     ]);
-  const positions = await positionsOf(
-    db,
-    premises.map((p) => p.id),
-  );
   const unmasked = seesPii(ctx);
-  if (unmasked)
-    await auditPiiView(db, ctx, {
-      customerIds: [id],
-      orgUnitId: customer.orgUnitId,
-      what: 'customer_overview',
-    });
+  // The unmasked-view audit row does not depend on the topology lookup; write both at once.
+  const [positions] = await Promise.all([
+    positionsOf(
+      db,
+      premises.map((p) => p.id),
+    ),
+    unmasked
+      ? auditPiiView(db, ctx, { customerIds: [id], orgUnitId: customer.orgUnitId, what: 'customer_overview' })
+      : Promise.resolve(),
+  ]);
   return {
     customer: presentCustomer(customer, unmasked),
     contacts: contacts.map((c) => presentContact(c, unmasked)),
