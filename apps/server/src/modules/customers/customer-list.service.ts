@@ -7,6 +7,7 @@ import { auditPiiView, presentSummary, seesPii } from './customer-pii';
 import {
   listIds,
   searchIds,
+  searchPage,
   summariesByIds,
   type ListFilters,
   type SearchTerms,
@@ -72,23 +73,30 @@ const EXACT_KEYS = ['accountNo', 'customerNo', 'certNo', 'phone'] as const;
  * fragment) run. Digit trigrams are in nearly every search document, so a fragment search on a
  * ten-digit number costs tens of milliseconds at a million rows while the exact lookup costs one.
  */
-async function rankedSearch(
+async function rankedSearch<R>(
   ctx: RequestContext,
   filters: ListFilters,
   text: string,
   page: { limit: number; offset: number },
   cap: number,
-) {
+  run: (
+    db: RequestContext['db'],
+    f: ListFilters,
+    t: SearchTerms,
+    p: { limit: number; offset: number },
+    c: number,
+  ) => Promise<R & { total: number }>,
+): Promise<R & { total: number }> {
   const terms = searchTermsOf(text);
   const exact: SearchTerms = {};
   for (const k of EXACT_KEYS) if (terms[k]) exact[k] = terms[k];
   if (Object.keys(exact).length > 0) {
-    const found = await searchIds(ctx.db, filters, exact, page, cap);
+    const found = await run(ctx.db, filters, exact, page, cap);
     if (found.total > 0) return found;
   }
   const broad: SearchTerms = { ...terms };
   for (const k of EXACT_KEYS) delete broad[k];
-  return searchIds(ctx.db, filters, broad, page, cap);
+  return run(ctx.db, filters, broad, page, cap);
 }
 
 async function present(ctx: RequestContext, rows: SummaryRecord[], what: string): Promise<CustomerSummary[]> {
@@ -105,16 +113,10 @@ export async function listCustomers(ctx: RequestContext, q: CustomerListQuery) {
   const filters = await filtersOf(ctx, q);
   const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   if (q.q) {
-    const { hits, total } = await rankedSearch(ctx, filters, q.q, page, SEARCH_CAP);
-    const matched = new Map(hits.map((h) => [h.id, h.matchedBy]));
-    const rows = await summariesByIds(
-      ctx.db,
-      hits.map((h) => h.id),
-    );
-    const items = (await present(ctx, rows, 'customer_search')).map((s) => ({
-      ...s,
-      matchedBy: matched.get(s.id),
-    }));
+    const { rows, total } = await rankedSearch(ctx, filters, q.q, page, SEARCH_CAP, searchPage);
+    const shown = await present(ctx, rows, 'customer_search');
+    // present() keeps the order, so the i-th shown row is the i-th match.
+    const items = shown.map((s, i) => ({ ...s, matchedBy: rows[i].matchedBy }));
     return {
       items,
       page: q.page,
@@ -161,6 +163,7 @@ export async function exportRows(
         q.q,
         { limit: EXPORT_MAX_ROWS, offset: 0 },
         EXPORT_MAX_ROWS,
+        searchIds,
       );
       for (let i = 0; i < hits.length; i += BATCH) {
         yield* emit(

@@ -83,13 +83,12 @@ export async function listIds(
  * first, then the last four phone digits, then names starting with the text, then any fragment of
  * name, number or address. Each broad branch stops at `cap` rows.
  */
-export async function searchIds(
-  db: Db,
+/** The UNION of index branches for the search terms, with its parameters; null when no branch applies. */
+function searchBranches(
   f: ListFilters,
   t: SearchTerms,
-  page: { limit: number; offset: number },
   cap: number,
-): Promise<{ hits: RankedId[]; total: number }> {
+): { sql: string; params: unknown[] } | null {
   const params: unknown[] = [];
   const where = filterSql(f, params);
   const add = (v: unknown) => {
@@ -119,24 +118,73 @@ export async function searchIds(
   if (t.phoneLast4) branch(1, 'phone_last4', 'customers c', `c.phone_last4 = ${add(t.phoneLast4)}`, true);
   if (t.namePrefix) branch(2, 'name', 'customers c', `lower(c.name) LIKE ${add(t.namePrefix + '%')}`, true);
   if (t.fragment) branch(3, 'text', 'customers c', `c.search_text LIKE ${add('%' + t.fragment + '%')}`, true);
-  if (branches.length === 0) return { hits: [], total: 0 };
+  if (branches.length === 0) return null;
+  return {
+    sql: `hits AS (${branches.join('\n UNION ALL ')}),
+     best AS (SELECT DISTINCT ON (id) id, rank, matched_by FROM hits ORDER BY id, rank)`,
+    params,
+  };
+}
 
+/** Distinct matches of the branches, for a page that came back empty past the end. */
+async function countMatches(db: Db, search: { sql: string; params: unknown[] }): Promise<number> {
+  const n = await db.query<{ n: number }>(
+    `WITH ${search.sql} SELECT count(*)::int AS n FROM best`,
+    search.params,
+  );
+  return n.rows[0].n;
+}
+
+/**
+ * Ranked search: exact id-like matches (account number, customer number, certificate, full phone)
+ * first, then the last four phone digits, then names starting with the text, then any fragment of
+ * name, number or address. Each broad branch stops at `cap` rows.
+ */
+export async function searchIds(
+  db: Db,
+  f: ListFilters,
+  t: SearchTerms,
+  page: { limit: number; offset: number },
+  cap: number,
+): Promise<{ hits: RankedId[]; total: number }> {
+  const search = searchBranches(f, t, cap);
+  if (!search) return { hits: [], total: 0 };
   const r = await db.query<{ id: number; matched_by: string; total: number }>(
-    `WITH hits AS (${branches.join('\n UNION ALL ')}),
-     best AS (SELECT DISTINCT ON (id) id, rank, matched_by FROM hits ORDER BY id, rank)
+    `WITH ${search.sql}
      SELECT id, matched_by, (count(*) OVER ())::int AS total FROM best
       ORDER BY rank, id LIMIT ${page.limit} OFFSET ${page.offset}`,
-    params,
+    search.params,
   );
   let total = r.rows[0]?.total ?? 0;
-  if (r.rows.length === 0 && page.offset > 0) {
-    const n = await db.query<{ n: number }>(
-      `WITH hits AS (${branches.join('\n UNION ALL ')}) SELECT count(DISTINCT id)::int AS n FROM hits`,
-      params,
-    );
-    total = n.rows[0].n;
-  }
+  if (r.rows.length === 0 && page.offset > 0) total = await countMatches(db, search);
   return { hits: r.rows.map((x) => ({ id: x.id, matchedBy: x.matched_by })), total };
+}
+
+/**
+ * The same ranked search, answering the page's list rows in the same statement (one round trip for
+ * the search box, which is the busiest request of the service centre).
+ */
+export async function searchPage(
+  db: Db,
+  f: ListFilters,
+  t: SearchTerms,
+  page: { limit: number; offset: number },
+  cap: number,
+): Promise<{ rows: (SummaryRecord & { matchedBy: string })[]; total: number }> {
+  const search = searchBranches(f, t, cap);
+  if (!search) return { rows: [], total: 0 };
+  const r = await db.query<SummaryRow & { matched_by: string; total: number }>(
+    `WITH ${search.sql},
+     page AS (SELECT id, rank, matched_by, (count(*) OVER ())::int AS total FROM best
+               ORDER BY rank, id LIMIT ${page.limit} OFFSET ${page.offset})
+     SELECT page.matched_by, page.total, ${SUMMARY_COLUMNS}
+       FROM page JOIN customers c ON c.id = page.id ${SUMMARY_JOINS}
+      ORDER BY page.rank, page.id`,
+    search.params,
+  );
+  let total = r.rows[0]?.total ?? 0;
+  if (r.rows.length === 0 && page.offset > 0) total = await countMatches(db, search);
+  return { rows: r.rows.map((x) => ({ ...toSummary(x), matchedBy: x.matched_by })), total };
 }
 
 export type SummaryRecord = CustomerSummary & {
@@ -145,61 +193,67 @@ export type SummaryRecord = CustomerSummary & {
   createdAt: string;
 };
 
+interface SummaryRow {
+  id: number;
+  customer_no: string;
+  name: string;
+  kind: CustomerSummary['kind'];
+  customer_class: CustomerSummary['customerClass'];
+  importance_tier: CustomerSummary['importanceTier'];
+  vip: boolean;
+  org_unit_id: number;
+  org_unit_name: string | null;
+  phone: string | null;
+  cert_no: string | null;
+  address: string | null;
+  account_manager_id: number | null;
+  manager_name: string | null;
+  account_nos: string[] | null;
+  industry_name: string | null;
+  relationship: string;
+  created_at: string;
+}
+
+const SUMMARY_COLUMNS = `c.id, c.customer_no, c.name, c.kind, c.customer_class, c.importance_tier, c.vip, c.org_unit_id,
+            o.name AS org_unit_name, c.phone, c.cert_no, c.address, c.account_manager_id, u.display_name AS manager_name,
+            ARRAY(SELECT a.account_no FROM accounts a WHERE a.customer_id = c.id ORDER BY a.id LIMIT 20) AS account_nos,
+            c.industry_name, c.relationship, c.created_at`;
+const SUMMARY_JOINS = `LEFT JOIN org_units o ON o.id = c.org_unit_id
+       LEFT JOIN users u ON u.id = c.account_manager_id`;
+
+function toSummary(x: SummaryRow): SummaryRecord {
+  return {
+    id: x.id,
+    customerNo: x.customer_no,
+    name: x.name,
+    kind: x.kind,
+    customerClass: x.customer_class,
+    importanceTier: x.importance_tier,
+    vip: x.vip,
+    orgUnitId: x.org_unit_id,
+    orgUnitName: x.org_unit_name,
+    phone: x.phone,
+    certNo: x.cert_no,
+    address: x.address,
+    accountNos: x.account_nos ?? [],
+    accountManagerId: x.account_manager_id,
+    accountManagerName: x.manager_name,
+    industryName: x.industry_name,
+    relationship: x.relationship,
+    createdAt: x.created_at,
+  };
+}
+
 /** List rows for the given ids (unmasked), in the order of `ids`. */
 export async function summariesByIds(db: Db, ids: number[]): Promise<SummaryRecord[]> {
   if (ids.length === 0) return [];
-  const r = await db.query<{
-    id: number;
-    customer_no: string;
-    name: string;
-    kind: CustomerSummary['kind'];
-    customer_class: CustomerSummary['customerClass'];
-    importance_tier: CustomerSummary['importanceTier'];
-    vip: boolean;
-    org_unit_id: number;
-    org_unit_name: string | null;
-    phone: string | null;
-    cert_no: string | null;
-    address: string | null;
-    account_manager_id: number | null;
-    manager_name: string | null;
-    account_nos: string[] | null;
-    industry_name: string | null;
-    relationship: string;
-    created_at: string;
-  }>(
-    `SELECT c.id, c.customer_no, c.name, c.kind, c.customer_class, c.importance_tier, c.vip, c.org_unit_id,
-            o.name AS org_unit_name, c.phone, c.cert_no, c.address, c.account_manager_id, u.display_name AS manager_name,
-            ARRAY(SELECT a.account_no FROM accounts a WHERE a.customer_id = c.id ORDER BY a.id LIMIT 20) AS account_nos,
-            c.industry_name, c.relationship, c.created_at
-       FROM customers c
-       LEFT JOIN org_units o ON o.id = c.org_unit_id
-       LEFT JOIN users u ON u.id = c.account_manager_id
-      WHERE c.id = ANY($1::bigint[])`,
+  const r = await db.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM customers c ${SUMMARY_JOINS} WHERE c.id = ANY($1::bigint[])`,
     [ids],
   );
   const byId = new Map(r.rows.map((x) => [x.id, x]));
   return ids
     .map((id) => byId.get(id))
     .filter((x) => x !== undefined)
-    .map((x) => ({
-      id: x.id,
-      customerNo: x.customer_no,
-      name: x.name,
-      kind: x.kind,
-      customerClass: x.customer_class,
-      importanceTier: x.importance_tier,
-      vip: x.vip,
-      orgUnitId: x.org_unit_id,
-      orgUnitName: x.org_unit_name,
-      phone: x.phone,
-      certNo: x.cert_no,
-      address: x.address,
-      accountNos: x.account_nos ?? [],
-      accountManagerId: x.account_manager_id,
-      accountManagerName: x.manager_name,
-      industryName: x.industry_name,
-      relationship: x.relationship,
-      createdAt: x.created_at,
-    }));
+    .map(toSummary);
 }
