@@ -1,4 +1,7 @@
-// Parts of a customer archive: contacts, premises, accounts, meters, customer transformers.
+// Parts of a customer archive: contacts, premises, accounts, meters, customer transformers. Each part
+// has the same three routes (add under the customer, change by id with its version, remove by id), so
+// they are declared once per part from a table.
+import type { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   Account,
@@ -21,209 +24,128 @@ import {
   TransformerPatch,
 } from '@gridcare/contracts';
 import type { ModuleDeps } from '../../app';
+import type { RequestContext } from '../../platform/auth/context';
+import type { Db } from '../../platform/db/db';
 import { contextOf } from '../../platform/http/auth-hook';
 import * as parts from './customer-part-kinds';
 
+type App = Parameters<FastifyPluginAsyncZod<ModuleDeps>>[0];
+type Body = Record<string, unknown>;
+
+interface PartRoutes {
+  /** Path segment: /api/customers/:id/<collection> and /api/<collection>/:id. */
+  collection: string;
+  input: z.ZodType;
+  patch: z.ZodType;
+  view: z.ZodType;
+  summary: { add: string; change: string; remove?: string };
+  add: (ctx: RequestContext, customerId: number, body: Body) => Promise<unknown>;
+  change: (ctx: RequestContext, id: number, body: { version: number } & Body) => Promise<unknown>;
+  /** Absent for parts that are never deleted (accounts close by status). */
+  remove?: (ctx: RequestContext, id: number, version?: number) => Promise<{ ok: true }>;
+}
+
+const PARTS: PartRoutes[] = [
+  {
+    collection: 'contacts',
+    input: ContactInput,
+    patch: ContactPatch,
+    view: ContactView,
+    summary: { add: 'Add a contact', change: 'Update a contact', remove: 'Remove a contact' },
+    add: parts.addContact,
+    change: parts.changeContact,
+    remove: parts.removeContact,
+  },
+  {
+    collection: 'premises',
+    input: PremiseInput,
+    patch: PremisePatch,
+    view: Premise,
+    summary: {
+      add: 'Add a premise (service point)',
+      change: 'Update a premise',
+      remove: 'Remove a premise no account uses',
+    },
+    add: parts.addPremise,
+    change: parts.changePremise,
+    remove: parts.removePremise,
+  },
+  {
+    collection: 'accounts',
+    input: AccountInput,
+    patch: AccountPatch,
+    view: Account,
+    summary: {
+      add: 'Add an account (户号 generated unless given)',
+      change: 'Update an account (status changes etc.)',
+    },
+    add: parts.addAccount,
+    change: parts.changeAccount,
+  },
+  {
+    collection: 'meters',
+    input: MeterInput,
+    patch: MeterPatch,
+    view: Meter,
+    summary: {
+      add: 'Add a meter (multiplier = CT × PT)',
+      change: 'Update a meter (multiplier recomputed)',
+      remove: 'Remove a meter',
+    },
+    add: parts.addMeter,
+    change: parts.changeMeter,
+    remove: parts.removeMeter,
+  },
+  {
+    collection: 'transformers',
+    input: TransformerInput,
+    patch: TransformerPatch,
+    view: Transformer,
+    summary: {
+      add: 'Add a customer transformer',
+      change: 'Update a customer transformer',
+      remove: 'Remove a customer transformer',
+    },
+    add: parts.addTransformer,
+    change: parts.changeTransformer,
+    remove: parts.removeTransformer,
+  },
+];
+
 const tags = ['customers'];
 
-export const customerPartsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
-  // --- contacts ---
+function registerPart(app: App, db: Db, p: PartRoutes) {
   app.post(
-    '/api/customers/:id/contacts',
-    {
-      schema: {
-        tags,
-        summary: 'Add a contact',
-        params: IdParam,
-        body: ContactInput,
-        response: { 201: ContactView },
-      },
-    },
+    `/api/customers/:id/${p.collection}`,
+    { schema: { tags, summary: p.summary.add, params: IdParam, body: p.input, response: { 201: p.view } } },
     async (request, reply) =>
-      reply.status(201).send(await parts.addContact(contextOf(request, db), request.params.id, request.body)),
+      reply.status(201).send(await p.add(contextOf(request, db), request.params.id, request.body as Body)),
   );
   app.patch(
-    '/api/contacts/:id',
+    `/api/${p.collection}/:id`,
     {
-      schema: {
-        tags,
-        summary: 'Update a contact',
-        params: IdParam,
-        body: ContactPatch,
-        response: { 200: ContactView },
-      },
-    },
-    async (request) => parts.changeContact(contextOf(request, db), request.params.id, request.body),
-  );
-  app.delete(
-    '/api/contacts/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Remove a contact',
-        params: IdParam,
-        querystring: DeleteQuery,
-        response: { 200: OkBody },
-      },
-    },
-    async (request) => parts.removeContact(contextOf(request, db), request.params.id, request.query.version),
-  );
-
-  // --- premises ---
-  app.post(
-    '/api/customers/:id/premises',
-    {
-      schema: {
-        tags,
-        summary: 'Add a premise (service point)',
-        params: IdParam,
-        body: PremiseInput,
-        response: { 201: Premise },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await parts.addPremise(contextOf(request, db), request.params.id, request.body)),
-  );
-  app.patch(
-    '/api/premises/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update a premise',
-        params: IdParam,
-        body: PremisePatch,
-        response: { 200: Premise },
-      },
-    },
-    async (request) => parts.changePremise(contextOf(request, db), request.params.id, request.body),
-  );
-  app.delete(
-    '/api/premises/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Remove a premise no account uses',
-        params: IdParam,
-        querystring: DeleteQuery,
-        response: { 200: OkBody },
-      },
-    },
-    async (request) => parts.removePremise(contextOf(request, db), request.params.id, request.query.version),
-  );
-
-  // --- accounts (no delete: closing is a status) ---
-  app.post(
-    '/api/customers/:id/accounts',
-    {
-      schema: {
-        tags,
-        summary: 'Add an account (户号 generated unless given)',
-        params: IdParam,
-        body: AccountInput,
-        response: { 201: Account },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await parts.addAccount(contextOf(request, db), request.params.id, request.body)),
-  );
-  app.patch(
-    '/api/accounts/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update an account (status changes etc.)',
-        params: IdParam,
-        body: AccountPatch,
-        response: { 200: Account },
-      },
-    },
-    async (request) => parts.changeAccount(contextOf(request, db), request.params.id, request.body),
-  );
-
-  // --- meters ---
-  app.post(
-    '/api/customers/:id/meters',
-    {
-      schema: {
-        tags,
-        summary: 'Add a meter (multiplier = CT × PT)',
-        params: IdParam,
-        body: MeterInput,
-        response: { 201: Meter },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await parts.addMeter(contextOf(request, db), request.params.id, request.body)),
-  );
-  app.patch(
-    '/api/meters/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update a meter (multiplier recomputed)',
-        params: IdParam,
-        body: MeterPatch,
-        response: { 200: Meter },
-      },
-    },
-    async (request) => parts.changeMeter(contextOf(request, db), request.params.id, request.body),
-  );
-  app.delete(
-    '/api/meters/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Remove a meter',
-        params: IdParam,
-        querystring: DeleteQuery,
-        response: { 200: OkBody },
-      },
-    },
-    async (request) => parts.removeMeter(contextOf(request, db), request.params.id, request.query.version),
-  );
-
-  // --- customer transformers ---
-  app.post(
-    '/api/customers/:id/transformers',
-    {
-      schema: {
-        tags,
-        summary: 'Add a customer transformer',
-        params: IdParam,
-        body: TransformerInput,
-        response: { 201: Transformer },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await parts.addTransformer(contextOf(request, db), request.params.id, request.body)),
-  );
-  app.patch(
-    '/api/transformers/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update a customer transformer',
-        params: IdParam,
-        body: TransformerPatch,
-        response: { 200: Transformer },
-      },
-    },
-    async (request) => parts.changeTransformer(contextOf(request, db), request.params.id, request.body),
-  );
-  app.delete(
-    '/api/transformers/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Remove a customer transformer',
-        params: IdParam,
-        querystring: DeleteQuery,
-        response: { 200: OkBody },
-      },
+      schema: { tags, summary: p.summary.change, params: IdParam, body: p.patch, response: { 200: p.view } },
     },
     async (request) =>
-      parts.removeTransformer(contextOf(request, db), request.params.id, request.query.version),
+      p.change(contextOf(request, db), request.params.id, request.body as { version: number } & Body),
   );
+  const remove = p.remove;
+  if (!remove) return;
+  app.delete(
+    `/api/${p.collection}/:id`,
+    {
+      schema: {
+        tags,
+        summary: p.summary.remove,
+        params: IdParam,
+        querystring: DeleteQuery,
+        response: { 200: OkBody },
+      },
+    },
+    async (request) => remove(contextOf(request, db), request.params.id, request.query.version),
+  );
+}
+
+export const customerPartsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
+  for (const part of PARTS) registerPart(app, db, part);
 };
