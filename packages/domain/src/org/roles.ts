@@ -23,6 +23,15 @@ export const PERMISSIONS = [
   'org:admin',
   'user:admin',
   'audit:read',
+  // Service centre (work orders, return visits, notices, notifications, reports).
+  'workorder:create',
+  'workorder:handle',
+  'workorder:supervise',
+  'notice:publish',
+  'notification:admin',
+  'report:read',
+  // Admin-editable configuration: time limits, routing rules, calendar, norms, templates.
+  'config:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,15 +47,23 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'manager:assign',
     'manager:work',
     'audit:read',
+    'workorder:create',
+    'workorder:handle',
+    'workorder:supervise',
+    'notice:publish',
+    'notification:admin',
+    'report:read',
   ],
-  cs_agent: ['customer:read'],
-  account_manager: ['customer:read', 'customer:write', 'pii:view', 'manager:work'],
-  dept_staff: ['customer:read'],
-  field_crew: ['customer:read', 'pii:view'],
+  // Agents receive requests, answer on the spot and make the return visits.
+  cs_agent: ['customer:read', 'workorder:create', 'workorder:handle'],
+  account_manager: ['customer:read', 'customer:write', 'pii:view', 'manager:work', 'workorder:create'],
+  // Department handlers take, handle and reply to dispatched orders and publish notices to the centre.
+  dept_staff: ['customer:read', 'workorder:handle', 'notice:publish'],
+  field_crew: ['customer:read', 'pii:view', 'workorder:handle'],
   inspector: ['customer:read'],
   meter_reader: ['customer:read'],
-  billing_clerk: ['customer:read', 'customer:write'],
-  auditor: ['customer:read', 'audit:read'],
+  billing_clerk: ['customer:read', 'customer:write', 'workorder:create'],
+  auditor: ['customer:read', 'audit:read', 'report:read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
