@@ -7,3 +7,4 @@ export * from './customers/classification';
 export * from './customers/duplicates';
 export * from './customers/search-query';
 export * from './account-managers/visit-plan';
+export * from './telephony/answer-rate';
