@@ -8,3 +8,4 @@ export * from './customers/duplicates';
 export * from './customers/search-query';
 export * from './account-managers/visit-plan';
 export * from './telephony/answer-rate';
+export * from './service-centre';

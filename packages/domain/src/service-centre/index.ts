@@ -1,0 +1,5 @@
+export * from './work-order-model';
+export * from './work-order-state';
+export * from './working-calendar';
+export * from './deadlines';
+export * from './return-visit';
