@@ -3,3 +3,5 @@ export * from './work-order-state';
 export * from './working-calendar';
 export * from './deadlines';
 export * from './return-visit';
+export * from './time-limits';
+export * from './routing';
