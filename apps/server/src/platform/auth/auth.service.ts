@@ -70,7 +70,9 @@ export async function login(
 }
 
 export async function logout(db: Db, token: string) {
-  await repo.deleteSession(db, hashToken(token));
+  const tokenHash = hashToken(token);
+  sessionCacheFor(db).delete(tokenHash);
+  await repo.deleteSession(db, tokenHash);
 }
 
 export async function loadAuthUser(
@@ -109,21 +111,62 @@ function cacheFor(db: Db) {
   return cache;
 }
 
+// The session row itself is read once per SESSION_CACHE_MS per token and process: the busiest screens
+// (the search box, the 360 page) then cost one database round trip instead of two. A logout in this
+// process and a deactivation or role change take effect at once; a logout or session expiry seen only by
+// another process takes effect within SESSION_CACHE_MS.
+const SESSION_CACHE_MS = 3_000;
+const sessionCaches = new WeakMap<Db, Map<string, { row: repo.SessionUserRow; at: number }>>();
+const allSessionCaches = new Set<Map<string, { row: repo.SessionUserRow; at: number }>>();
+
+function sessionCacheFor(db: Db) {
+  let cache = sessionCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    sessionCaches.set(db, cache);
+    allSessionCaches.add(cache);
+  }
+  return cache;
+}
+
+async function findSession(db: Db, tokenHash: string): Promise<repo.SessionUserRow | null> {
+  const cache = sessionCacheFor(db);
+  const hit = cache.get(tokenHash);
+  const now = Date.now();
+  if (hit && now - hit.at < SESSION_CACHE_MS && new Date(hit.row.expires_at).getTime() > now) return hit.row;
+  const row = await repo.findSessionUser(db, tokenHash);
+  if (!row) {
+    cache.delete(tokenHash);
+    return null;
+  }
+  if (cache.size > 10_000) cache.clear();
+  cache.set(tokenHash, { row, at: now });
+  return row;
+}
+
 /** Forget cached roles/scope: one user after their roles change, or everyone after the org tree changes. */
 export function forgetAuthUsers(userId?: number): void {
   for (const cache of allCaches) {
     if (userId === undefined) cache.clear();
     else cache.delete(userId);
   }
+  for (const cache of allSessionCaches) {
+    if (userId === undefined) cache.clear();
+    else for (const [k, v] of cache) if (v.row.id === userId) cache.delete(k);
+  }
 }
 
 /** Resolves a session token to its user, sliding the expiry at most once a minute. */
 export async function authenticate(db: Db, token: string): Promise<AuthUser | null> {
   const tokenHash = hashToken(token);
-  const row = await repo.findSessionUser(db, tokenHash);
+  const row = await findSession(db, tokenHash);
   if (!row) return null;
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
-    await repo.touchSession(db, tokenHash, new Date(Date.now() + SESSION_HOURS * 3600_000));
+    // Slide the expiry; the cached copy is refreshed so the touch is not repeated for every request.
+    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    await repo.touchSession(db, tokenHash, expiresAt);
+    const touched = { ...row, last_seen_at: new Date().toISOString(), expires_at: expiresAt.toISOString() };
+    sessionCacheFor(db).set(tokenHash, { row: touched, at: Date.now() });
   }
   const authCache = cacheFor(db);
   const cached = authCache.get(row.id);

@@ -26,6 +26,23 @@ describeEachDatabase('auth and platform', (h) => {
     expect((await h().api(cookie, 'GET', '/api/auth/me')).statusCode).toBe(401);
   });
 
+  it("ends a deactivated user's live session at once, although sessions are cached for a few seconds", async () => {
+    const admin = await h().loginAs('admin', 'GridCare@2026');
+    const cookie = await h().loginAs('manager2', 'GridCare@2026');
+    const me = await h().api(cookie, 'GET', '/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    const id = me.json().id;
+    const user = (await h().api(admin, 'GET', `/api/users/${id}`)).json();
+    const off = await h().api(admin, 'PATCH', `/api/users/${id}`, { active: false, version: user.version });
+    expect(off.statusCode).toBe(200);
+    expect((await h().api(cookie, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    const back = await h().api(admin, 'PATCH', `/api/users/${id}`, {
+      active: true,
+      version: off.json().version,
+    });
+    expect(back.statusCode).toBe(200);
+  });
+
   it('answers a wrong password with 401 and locks the account after five failures', async () => {
     const app = h().app;
     for (let i = 0; i < 4; i++) {
