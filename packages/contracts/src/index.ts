@@ -6,3 +6,4 @@ export * from './customers';
 export * from './org';
 export * from './account-managers';
 export * from './imports';
+export * from './notifications';

@@ -86,6 +86,31 @@ export const MESSAGES = {
     'zh-CN': '所选人员不是该范围内的客户经理',
     'en-US': 'The chosen user is not an account manager for this scope',
   },
+  // Notifications (domain.md §17).
+  'notification.quiet_pair': {
+    'zh-CN': '免打扰开始和结束时间须同时填写或同时为空',
+    'en-US': 'Give both quiet-hours start and end, or neither',
+  },
+  'notification.variable_missing': {
+    'zh-CN': '模板需要此变量，但未提供',
+    'en-US': 'The template needs this variable but it was not given',
+  },
+  'notification.variable_unknown': {
+    'zh-CN': '该事件没有此变量',
+    'en-US': 'This event has no such variable',
+  },
+  'notification.no_address': {
+    'zh-CN': '收件人缺少该渠道所需的地址（手机号、邮箱或账号）',
+    'en-US': 'The recipient has no address for this channel (mobile, email or account)',
+  },
+  'notification.no_template': {
+    'zh-CN': '该事件没有此渠道的通知模板',
+    'en-US': 'There is no template for this event and channel',
+  },
+  'notification.expired': {
+    'zh-CN': '该消息已过有效期，不能重发',
+    'en-US': 'The message has expired and cannot be resent',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -9,3 +9,6 @@ export * from './customers/search-query';
 export * from './account-managers/visit-plan';
 export * from './telephony/answer-rate';
 export * from './service-centre';
+export * from './notifications/template';
+export * from './notifications/quiet-hours';
+export * from './notifications/retry';

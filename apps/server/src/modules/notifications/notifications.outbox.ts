@@ -1,0 +1,214 @@
+// The transactional outbox (domain.md §17): every capability calls enqueueNotification inside its own
+// business transaction, so a message exists if and only if the business change commits. The delivery
+// worker sends it later through the channel adapters.
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EVENT_CATALOGUE,
+  NOTIFICATION_EVENT_POLICY,
+  msg,
+  type NotificationChannel,
+  type NotificationEvent,
+  type NotificationLanguage,
+} from '@gridcare/contracts';
+import {
+  DEFAULT_QUIET_HOURS,
+  deliveryNotBefore,
+  isValidMobile,
+  normaliseMobile,
+  renderTemplate,
+  type QuietHours,
+  type TemplateEscape,
+} from '@gridcare/domain';
+import type { Db } from '../../platform/db/db';
+import { DomainError, type ErrorDetail } from '../../platform/http/errors';
+import {
+  claimDedupeKey,
+  insertOutboxMessage,
+  recordDedupeIds,
+  signalOutbox,
+  type NewOutboxMessage,
+} from './outbox.repository';
+import { findRecipientPreferences } from './preferences.repository';
+import { findCurrentTemplate, templateChannels } from './templates.repository';
+
+export type { NotificationChannel, NotificationEvent } from '@gridcare/contracts';
+
+export interface NotificationRecipient {
+  customerId?: number | null;
+  contactId?: number | null;
+  userId?: number | null;
+  portalAccountNo?: string | null;
+  email?: string | null;
+  mobile?: string | null;
+  language?: 'zh-CN' | 'en-US';
+}
+
+export interface EnqueueNotification {
+  event: NotificationEvent; // e.g. 'workorder.accepted'
+  channels?: NotificationChannel[]; // default: from the template set + recipient preferences
+  recipient: NotificationRecipient;
+  variables: Record<string, string | number>;
+  orgUnitId: number | null; // for scoping the delivery list
+  entityType?: string;
+  entityId?: string | number; // link back (e.g. 'work_order', 123)
+  safetyCritical?: boolean; // ignores quiet hours (outage notices)
+  dedupeKey?: string; // unique: enqueuing twice with the same key is a no-op (idempotent retries)
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const ESCAPES: Record<NotificationChannel, { subject: TemplateEscape; body: TemplateEscape }> = {
+  sms: { subject: 'sms', body: 'sms' },
+  email: { subject: 'header', body: 'text' },
+  in_app: { subject: 'header', body: 'text' },
+};
+
+/** The address a channel delivers to, or null when the recipient has none for it. */
+function addressFor(channel: NotificationChannel, r: NotificationRecipient): string | null {
+  if (channel === 'sms') return r.mobile ? normaliseMobile(r.mobile) : null;
+  if (channel === 'email') return r.email ? r.email.trim() : null;
+  if (r.userId != null) return `user:${r.userId}`;
+  if (r.portalAccountNo) return `portal:${r.portalAccountNo}`;
+  return null;
+}
+
+function checkRecipient(r: NotificationRecipient): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  if (r.mobile && !isValidMobile(r.mobile))
+    problems.push({ path: 'recipient.mobile', message: msg('phone.mobile') });
+  if (r.email && !EMAIL.test(r.email.trim()))
+    problems.push({ path: 'recipient.email', message: msg('email.invalid') });
+  return problems;
+}
+
+interface Plan {
+  channels: NotificationChannel[];
+  language: NotificationLanguage;
+  quietHours: QuietHours;
+  ignoresQuietHours: boolean;
+}
+
+async function planDelivery(tx: Db, n: EnqueueNotification): Promise<Plan> {
+  const r = n.recipient;
+  const prefs = await findRecipientPreferences(tx, r.customerId ?? null, r.contactId ?? null);
+  const policy = NOTIFICATION_EVENT_POLICY[n.event] ?? {};
+  const ignoresQuietHours = Boolean(n.safetyCritical || policy.ignoresQuietHours);
+  const allowed = prefs.contact?.channels ?? prefs.customer?.channels ?? [...NOTIFICATION_CHANNELS];
+  let channels: NotificationChannel[];
+  if (n.channels) {
+    channels = [...new Set(n.channels)];
+  } else {
+    const withTemplate = new Set(await templateChannels(tx, n.event));
+    channels = NOTIFICATION_CHANNELS.filter((c) => withTemplate.has(c) && addressFor(c, r) !== null);
+  }
+  // A contact's channel choice is respected, except for safety-critical notices (domain.md §17).
+  if (!n.safetyCritical) channels = channels.filter((c) => allowed.includes(c));
+  const quietSource = [prefs.contact, prefs.customer].find((p) => p?.quietStart && p.quietEnd);
+  return {
+    channels,
+    language: r.language ?? prefs.contact?.language ?? prefs.customer?.language ?? 'zh-CN',
+    quietHours: quietSource
+      ? { start: quietSource.quietStart!, end: quietSource.quietEnd! }
+      : DEFAULT_QUIET_HOURS,
+    ignoresQuietHours,
+  };
+}
+
+function expiryOf(n: EnqueueNotification, now: Date): Date | null {
+  const variable = NOTIFICATION_EVENT_POLICY[n.event]?.validityMinutesVariable;
+  if (!variable) return null;
+  const minutes = Number(n.variables[variable]);
+  if (!Number.isFinite(minutes) || minutes <= 0) return null;
+  return new Date(now.getTime() + minutes * 60_000);
+}
+
+/**
+ * Writes outbox rows with the caller's transaction handle so the message exists iff the business change
+ * commits. Answers the outbox ids (one per channel). Throws a validation DomainError (HTTP 400) when a
+ * template needs a variable the caller did not give or a requested channel has no address or template.
+ */
+export async function enqueueNotification(
+  tx: Db,
+  n: EnqueueNotification,
+  opts: { now?: Date } = {},
+): Promise<number[]> {
+  if (!(n.event in NOTIFICATION_EVENT_CATALOGUE)) {
+    throw new DomainError('validation', [{ path: 'event', message: `unknown event ${String(n.event)}` }]);
+  }
+  const recipientProblems = checkRecipient(n.recipient);
+  if (recipientProblems.length) throw new DomainError('validation', recipientProblems);
+  const now = opts.now ?? new Date();
+  // A savepoint: a refused enqueue leaves nothing behind even if the caller carries on.
+  return tx.transaction(async (db) => {
+    if (n.dedupeKey) {
+      const prior = await claimDedupeKey(db, n.dedupeKey);
+      if (prior) return prior;
+    }
+    const plan = await planDelivery(db, n);
+    const problems: ErrorDetail[] = [];
+    const messages: NewOutboxMessage[] = [];
+    for (const [i, channel] of plan.channels.entries()) {
+      const where = n.channels ? `channels.${n.channels.indexOf(channel)}` : `channels.${i}`;
+      const address = addressFor(channel, n.recipient);
+      if (!address) {
+        problems.push({ path: where, message: msg('notification.no_address') });
+        continue;
+      }
+      const template =
+        (await findCurrentTemplate(db, { event: n.event, channel, language: plan.language }, now)) ??
+        (await findCurrentTemplate(db, { event: n.event, channel, language: 'zh-CN' }, now));
+      if (!template) {
+        problems.push({ path: where, message: msg('notification.no_template') });
+        continue;
+      }
+      const subject = template.subject
+        ? renderTemplate(template.subject, n.variables, ESCAPES[channel].subject)
+        : null;
+      const body = renderTemplate(template.body, n.variables, ESCAPES[channel].body);
+      const missing = new Set([
+        ...(subject && !subject.ok ? subject.missing : []),
+        ...(!body.ok ? body.missing : []),
+      ]);
+      for (const name of missing) {
+        if (!problems.some((p) => p.path === `variables.${name}`))
+          problems.push({ path: `variables.${name}`, message: msg('notification.variable_missing') });
+      }
+      if (missing.size || !body.ok || (subject && !subject.ok)) continue;
+      messages.push({
+        event: n.event,
+        channel,
+        language: template.language,
+        subject: subject?.ok ? subject.text : null,
+        body: body.text,
+        templateId: template.id,
+        templateVersion: template.version,
+        smsTemplateCode: template.smsTemplateCode,
+        variables: n.variables,
+        recipientAddress: address,
+        customerId: n.recipient.customerId ?? null,
+        contactId: n.recipient.contactId ?? null,
+        userId: n.recipient.userId ?? null,
+        portalAccountNo: n.recipient.portalAccountNo ?? null,
+        orgUnitId: n.orgUnitId,
+        entityType: n.entityType ?? null,
+        entityId: n.entityId == null ? null : String(n.entityId),
+        safetyCritical: plan.ignoresQuietHours,
+        expiresAt: expiryOf(n, now),
+        dedupeKey: n.dedupeKey ?? null,
+        nextAttemptAt: deliveryNotBefore({
+          now,
+          channel,
+          quietHours: plan.quietHours,
+          safetyCritical: plan.ignoresQuietHours,
+        }),
+        createdAt: now,
+      });
+    }
+    if (problems.length) throw new DomainError('validation', problems);
+    const ids: number[] = [];
+    for (const m of messages) ids.push(await insertOutboxMessage(db, m));
+    if (n.dedupeKey) await recordDedupeIds(db, n.dedupeKey, ids);
+    if (ids.length) await signalOutbox(db);
+    return ids;
+  });
+}

@@ -1,0 +1,111 @@
+// Contact preferences: channels allowed, quiet hours and language, per customer or per contact.
+import type { ContactPreference, NotificationChannel, NotificationLanguage } from '@gridcare/contracts';
+import type { Db } from '../../platform/db/db';
+
+interface PreferenceRow {
+  id: number;
+  customer_id: number;
+  contact_id: number | null;
+  channels: NotificationChannel[];
+  quiet_start: string | null;
+  quiet_end: string | null;
+  language: NotificationLanguage | null;
+  version: number;
+  updated_at: string;
+}
+
+function toPreference(r: PreferenceRow): ContactPreference {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    contactId: r.contact_id,
+    channels: r.channels,
+    quietStart: r.quiet_start,
+    quietEnd: r.quiet_end,
+    language: r.language,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+const COLUMNS = `id, customer_id, contact_id, channels, quiet_start, quiet_end, language, version, updated_at`;
+
+/**
+ * The preferences that apply to a recipient: the contact's own row and the customer-wide row (the
+ * contact's customer when only the contact is named).
+ */
+export async function findRecipientPreferences(
+  db: Db,
+  customerId: number | null,
+  contactId: number | null,
+): Promise<{ contact: ContactPreference | null; customer: ContactPreference | null }> {
+  if (customerId == null && contactId == null) return { contact: null, customer: null };
+  const r = await db.query<PreferenceRow>(
+    `SELECT ${COLUMNS} FROM contact_preferences
+      WHERE contact_id = $2
+         OR (contact_id IS NULL AND customer_id = COALESCE($1::bigint,
+               (SELECT customer_id FROM contact_preferences WHERE contact_id = $2 LIMIT 1)))`,
+    [customerId, contactId],
+  );
+  const rows = r.rows.map(toPreference);
+  return {
+    contact: rows.find((p) => contactId != null && p.contactId === contactId) ?? null,
+    customer: rows.find((p) => p.contactId === null) ?? null,
+  };
+}
+
+export async function listCustomerPreferences(db: Db, customerId: number): Promise<ContactPreference[]> {
+  const r = await db.query<PreferenceRow>(
+    `SELECT ${COLUMNS} FROM contact_preferences WHERE customer_id = $1 ORDER BY contact_id NULLS FIRST`,
+    [customerId],
+  );
+  return r.rows.map(toPreference);
+}
+
+export async function findPreference(
+  db: Db,
+  customerId: number,
+  contactId: number | null,
+): Promise<ContactPreference | null> {
+  const r = await db.query<PreferenceRow>(
+    `SELECT ${COLUMNS} FROM contact_preferences WHERE customer_id = $1 AND COALESCE(contact_id, 0) = COALESCE($2::bigint, 0)`,
+    [customerId, contactId],
+  );
+  return r.rows[0] ? toPreference(r.rows[0]) : null;
+}
+
+export interface PreferenceValues {
+  channels: NotificationChannel[];
+  quietStart: string | null;
+  quietEnd: string | null;
+  language: NotificationLanguage | null;
+}
+
+export async function insertPreference(
+  db: Db,
+  p: PreferenceValues & { customerId: number; contactId: number | null; orgUnitId: number },
+): Promise<ContactPreference> {
+  const r = await db.query<PreferenceRow>(
+    `INSERT INTO contact_preferences(customer_id, contact_id, org_unit_id, channels, quiet_start, quiet_end, language)
+     VALUES ($1,$2,$3,$4::text[],$5,$6,$7) RETURNING ${COLUMNS}`,
+    [p.customerId, p.contactId, p.orgUnitId, p.channels, p.quietStart, p.quietEnd, p.language],
+  );
+  return toPreference(r.rows[0]);
+}
+
+/** Null when the row moved on since `version` was read (the caller answers 409). */
+export async function updatePreference(
+  db: Db,
+  id: number,
+  version: number,
+  p: PreferenceValues,
+): Promise<ContactPreference | null> {
+  const r = await db.query<PreferenceRow>(
+    `UPDATE contact_preferences
+        SET channels = $3::text[], quiet_start = $4, quiet_end = $5, language = $6,
+            version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
+    [id, version, p.channels, p.quietStart, p.quietEnd, p.language],
+  );
+  return r.rows[0] ? toPreference(r.rows[0]) : null;
+}
