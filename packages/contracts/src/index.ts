@@ -7,3 +7,4 @@ export * from './org';
 export * from './account-managers';
 export * from './imports';
 export * from './notifications';
+export * from './calendar';

@@ -111,6 +111,16 @@ export const MESSAGES = {
     'zh-CN': '该消息已过有效期，不能重发',
     'en-US': 'The message has expired and cannot be resent',
   },
+  // Working-day calendar (domain.md §4).
+  'calendar.date': { 'zh-CN': '日期应为有效的 YYYY-MM-DD', 'en-US': 'Date must be a real date, YYYY-MM-DD' },
+  'calendar.makeup_weekend': {
+    'zh-CN': '调休上班日只能设在周六或周日',
+    'en-US': 'A make-up working day must be a Saturday or Sunday',
+  },
+  'calendar.working_hours': {
+    'zh-CN': '工作时段须开始早于结束，且各时段互不重叠',
+    'en-US': 'Each working-hours window must start before it ends, without overlaps',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

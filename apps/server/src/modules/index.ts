@@ -7,6 +7,7 @@ import { customerPartsRoutes } from './customers/customer-parts.routes';
 import { topologyRoutes } from './topology/topology.routes';
 import { accountManagerRoutes } from './account-managers/account-managers.routes';
 import { importsRoutes } from './imports/imports.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   await app.register(orgRoutes, deps);
@@ -15,4 +16,5 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(topologyRoutes, deps);
   await app.register(accountManagerRoutes, deps);
   await app.register(importsRoutes, deps);
+  await app.register(calendarRoutes, deps);
 }
