@@ -8,3 +8,4 @@ export * from './account-managers';
 export * from './imports';
 export * from './notifications';
 export * from './calendar';
+export * from './service-norms';

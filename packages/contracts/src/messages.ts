@@ -121,6 +121,29 @@ export const MESSAGES = {
     'zh-CN': '工作时段须开始早于结束，且各时段互不重叠',
     'en-US': 'Each working-hours window must start before it ends, without overlaps',
   },
+  // Service norms, internal notices, telephony (domain.md §4).
+  'norm.code': {
+    'zh-CN': '规范编号应为 2–4 个大写字母、短横线和 2–3 位数字，如 FLT-01',
+    'en-US': 'Norm code must be 2–4 capital letters, a dash and 2–3 digits, e.g. FLT-01',
+  },
+  'norm.sub_category': {
+    'zh-CN': '子类别应为小写字母、数字和下划线',
+    'en-US': 'Sub-category must be lower-case letters, digits and underscores',
+  },
+  'notice.valid_range': {
+    'zh-CN': '有效期止必须晚于有效期起',
+    'en-US': 'Valid-to must be after valid-from',
+  },
+  'notice.audience_unit': {
+    'zh-CN': '受众单位不存在',
+    'en-US': 'The audience unit does not exist',
+  },
+  'telephony.number': { 'zh-CN': '电话号码格式不正确', 'en-US': 'Phone number has the wrong format' },
+  'telephony.call_id': {
+    'zh-CN': '呼叫标识应为 1–100 位字母、数字或 ._:@-',
+    'en-US': 'Call id must be 1–100 letters, digits or ._:@-',
+  },
+  'telephony.range': { 'zh-CN': '结束时间必须晚于开始时间', 'en-US': 'The end must be after the start' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

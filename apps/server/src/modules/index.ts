@@ -8,6 +8,7 @@ import { topologyRoutes } from './topology/topology.routes';
 import { accountManagerRoutes } from './account-managers/account-managers.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
+import { serviceNormRoutes } from './service-norms/service-norms.routes';
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   await app.register(orgRoutes, deps);
@@ -17,4 +18,5 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(accountManagerRoutes, deps);
   await app.register(importsRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(serviceNormRoutes, deps);
 }
