@@ -5,3 +5,4 @@ export * from './deadlines';
 export * from './return-visit';
 export * from './time-limits';
 export * from './routing';
+export * from './clock-thresholds';
