@@ -9,3 +9,4 @@ export * from './imports';
 export * from './notifications';
 export * from './calendar';
 export * from './service-norms';
+export * from './notices';

@@ -9,6 +9,7 @@ import { accountManagerRoutes } from './account-managers/account-managers.routes
 import { importsRoutes } from './imports/imports.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { serviceNormRoutes } from './service-norms/service-norms.routes';
+import { noticeRoutes } from './notices/notices.routes';
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   await app.register(orgRoutes, deps);
@@ -19,4 +20,5 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(importsRoutes, deps);
   await app.register(calendarRoutes, deps);
   await app.register(serviceNormRoutes, deps);
+  await app.register(noticeRoutes, deps);
 }
