@@ -7,6 +7,7 @@ import { openDatabase } from './platform/db/db';
 import { migrate } from './platform/db/migrate';
 import { startJobs } from './platform/jobs/jobs';
 import { JOB_DEFINITIONS } from './modules/jobs';
+import { startNotifications } from './modules/notifications/notifications.runtime';
 import { seedDemoIfEmpty, printDemoLogins } from '../seed/demo';
 
 async function main() {
@@ -22,6 +23,10 @@ async function main() {
     work: config.workers,
     onError: (e) => console.error('job error', e),
   });
+  const notifications = await startNotifications(db, {
+    workers: config.workers,
+    onError: (e) => console.error('notification delivery error', e),
+  });
   const app = await buildApp({
     db,
     jobs,
@@ -32,9 +37,11 @@ async function main() {
   });
   await app.listen({ port: config.port, host: config.host });
   console.log(`GridCare is running on http://localhost:${config.port}  (API docs: /api/docs)`);
+  for (const line of notifications.banner) console.log(line);
   printDemoLogins();
   const shutdown = async () => {
     await app.close();
+    await notifications.stop();
     await jobs.stop();
     await db.close();
     process.exit(0);

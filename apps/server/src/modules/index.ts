@@ -10,6 +10,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { serviceNormRoutes } from './service-norms/service-norms.routes';
 import { noticeRoutes } from './notices/notices.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   await app.register(orgRoutes, deps);
@@ -21,4 +22,5 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(calendarRoutes, deps);
   await app.register(serviceNormRoutes, deps);
   await app.register(noticeRoutes, deps);
+  await app.register(notificationsRoutes, deps);
 }

@@ -44,3 +44,12 @@ export async function outboxCount(db: Db): Promise<number> {
   const r = await db.query<{ n: number }>(`SELECT count(*) AS n FROM notification_outbox`);
   return r.rows[0].n;
 }
+
+/** Marks every message still waiting as settled, so a test's worker run sees only its own messages. */
+export async function settleOutbox(db: Db): Promise<void> {
+  await db.query(
+    `UPDATE notification_outbox SET status = 'sent', next_attempt_at = NULL WHERE status IN ('pending','failed','sending')`,
+  );
+}
+
+export const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);

@@ -109,3 +109,24 @@ export async function updatePreference(
   );
   return r.rows[0] ? toPreference(r.rows[0]) : null;
 }
+
+/** The customer's org unit if it lies inside the caller's scope; null otherwise (callers answer 404). */
+export async function findCustomerUnitInScope(
+  db: Db,
+  customerId: number,
+  scopeOrgIds: number[],
+): Promise<number | null> {
+  const r = await db.query<{ org_unit_id: number }>(
+    `SELECT org_unit_id FROM customers WHERE id = $1 AND org_unit_id = ANY($2::bigint[])`,
+    [customerId, scopeOrgIds],
+  );
+  return r.rows[0]?.org_unit_id ?? null;
+}
+
+export async function findContactOfCustomer(db: Db, customerId: number, contactId: number): Promise<boolean> {
+  const r = await db.query(`SELECT 1 FROM contacts WHERE id = $1 AND customer_id = $2`, [
+    contactId,
+    customerId,
+  ]);
+  return r.rowCount > 0;
+}
