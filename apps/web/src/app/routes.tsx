@@ -25,6 +25,7 @@ const VisitPlansPage = named(() => import('../features/account-managers/VisitPla
 const UnassignedPage = named(() => import('../features/account-managers/UnassignedPage'), 'UnassignedPage');
 const OrgUnitsPage = named(() => import('../features/admin/OrgUnitsPage'), 'OrgUnitsPage');
 const UsersPage = named(() => import('../features/admin/UsersPage'), 'UsersPage');
+const CalendarPage = named(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'managers/unassigned', element: <UnassignedPage /> },
       { path: 'admin/org-units', element: <OrgUnitsPage /> },
       { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/calendar', element: <CalendarPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -7,6 +7,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
   ContactsOutlined,
@@ -101,6 +102,12 @@ export function useMenuItems(): { items: MenuItem[]; routeKeys: string[] } {
             anyOf: ['org:admin'],
           },
           { key: '/admin/users', label: t('menu.users'), icon: <UserOutlined />, anyOf: ['user:admin'] },
+          {
+            key: '/admin/calendar',
+            label: t('calendar.menu'),
+            icon: <CalendarOutlined />,
+            anyOf: ['config:admin'],
+          },
         ],
       },
     ];
