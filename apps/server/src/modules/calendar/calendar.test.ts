@@ -246,6 +246,13 @@ describeEachDatabase('working-day calendar', (h) => {
     expect(audit.rowCount).toBe(1);
   });
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = (await h().app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/calendar', '/api/calendar/days/{date}', '/api/calendar/working-hours']),
+    );
+  });
+
   it('serves the cached calendar for 60 s and reloads after invalidation', async () => {
     const db = h().db;
     invalidateWorkingCalendar(db);
