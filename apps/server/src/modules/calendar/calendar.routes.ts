@@ -16,6 +16,7 @@ import { contextOf } from '../../platform/http/auth-hook';
 import { runIdempotent } from '../../platform/http/idempotency';
 import {
   deleteCalendarDay,
+  ensureOfficialCalendar,
   getCalendarYear,
   getWorkingHours,
   invalidateWorkingCalendar,
@@ -26,6 +27,11 @@ import {
 const tags = ['calendar'];
 
 export const calendarRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
+  // The official years are in the database as soon as the server is ready (npm start, test harness).
+  app.addHook('onReady', async () => {
+    await ensureOfficialCalendar(db);
+  });
+
   app.get(
     '/api/calendar',
     {

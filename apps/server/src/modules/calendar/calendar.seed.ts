@@ -1,7 +1,7 @@
 // Official holidays and make-up working days from the maintained `chinese-days` package (its data follows
 // the State Council's yearly notices). Each year the package holds, from OFFICIAL_FROM_YEAR on, is loaded
-// into calendar_days once — the first time the calendar is used after start-up, on any database, including
-// a fresh clone's `npm start` and every test database. A package upgrade that adds a year (e.g. 2027)
+// into calendar_days once — when the server is ready (an onReady hook of the calendar routes: a fresh
+// clone's `npm start`, every test harness) or at the first use of a database's calendar. A package upgrade that adds a year (e.g. 2027)
 // loads that year on the next start without touching admin edits; until then admins enter the year's
 // notice in the calendar screen, which says which years are loaded.
 import { createRequire } from 'node:module';

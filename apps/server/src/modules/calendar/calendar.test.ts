@@ -6,7 +6,11 @@ import { invalidateWorkingCalendar, loadWorkingCalendar } from './calendar.servi
 
 // domain.md §4: the official calendar comes from maintained data and admins can correct it.
 describeEachDatabase('working-day calendar', (h) => {
-  it('loads the official 2026 calendar on first use of a fresh database', async () => {
+  it('loads the official 2026 calendar when the server is ready on a fresh database', async () => {
+    const rows = await h().db.query(
+      `SELECT 1 FROM calendar_days WHERE date = '2026-02-17' AND kind = 'holiday'`,
+    );
+    expect(rows.rowCount).toBe(1);
     const cal = await loadWorkingCalendar(h().db);
     expect(cal.timeZone).toBe('Asia/Shanghai');
     expect(cal.workingHours).toEqual([
