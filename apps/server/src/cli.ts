@@ -6,6 +6,7 @@ import { openDatabase } from './platform/db/db';
 import { migrate } from './platform/db/migrate';
 import { seedOrganisation } from '../seed/org-seed';
 import { generateCustomers } from '../seed/generate';
+import { ringFromCli } from './modules/telephony/softphone-cli';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -14,6 +15,7 @@ function flag(args: string[], name: string): string | undefined {
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
+  if (command === 'telephony:ring') return ringFromCli(args); // over HTTP to a running server: no database
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
   const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pgdata') });

@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './calendar';
 export * from './service-norms';
 export * from './notices';
+export * from './telephony';

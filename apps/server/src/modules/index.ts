@@ -10,6 +10,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { serviceNormRoutes } from './service-norms/service-norms.routes';
 import { noticeRoutes } from './notices/notices.routes';
+import { telephonyRoutes } from './telephony/telephony.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -22,5 +23,6 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(calendarRoutes, deps);
   await app.register(serviceNormRoutes, deps);
   await app.register(noticeRoutes, deps);
+  await app.register(telephonyRoutes, deps);
   await app.register(notificationsRoutes, deps);
 }
