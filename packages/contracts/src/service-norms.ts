@@ -2,7 +2,7 @@
 // as data — nine categories, each norm with its responsible role, work standard (script and steps),
 // time limit and assisting departments. Agents see the norms matching an order's type.
 import { z } from 'zod';
-import { DEPARTMENT_KINDS, ROLES } from '@gridcare/domain';
+import { DEPARTMENT_KINDS, ROLES, TIME_LIMIT_UNITS, WORK_ORDER_TYPES } from '@gridcare/domain';
 import { PageQuery, VersionField, pageOf } from './common';
 import { msg } from './messages';
 
@@ -21,32 +21,9 @@ export const NORM_CATEGORIES = [
 ] as const;
 export type NormCategory = (typeof NORM_CATEGORIES)[number];
 
-// The work-order types of domain.md §4 (WORK_ORDER_TYPES in packages/domain's service-centre rules).
-export const NORM_WORK_ORDER_TYPES = [
-  'consultation',
-  'query',
-  'fault_repair',
-  'complaint',
-  'report',
-  'suggestion',
-  'praise',
-  'application',
-  'urge',
-] as const;
-
-// The clock a limit is measured on (TIME_LIMIT_UNITS of the service-centre rules).
-export const NORM_TIME_LIMIT_UNITS = [
-  'calendar_minutes',
-  'calendar_hours',
-  'calendar_days',
-  'working_days',
-  'working_hours',
-  'end_of_working_day',
-] as const;
-
 export const NormTimeLimit = z.object({
   amount: z.number().int().min(1).max(100_000),
-  unit: z.enum(NORM_TIME_LIMIT_UNITS),
+  unit: z.enum(TIME_LIMIT_UNITS),
 });
 export type NormTimeLimit = z.infer<typeof NormTimeLimit>;
 
@@ -67,7 +44,7 @@ export const ServiceNormInput = z.object({
   timeLimitText: z.string().trim().min(1).max(200),
   timeLimit: NormTimeLimit.nullish(),
   assistingDepartments: z.array(z.enum(DEPARTMENT_KINDS)).max(DEPARTMENT_KINDS.length).default([]),
-  appliesToTypes: z.array(z.enum(NORM_WORK_ORDER_TYPES)).max(NORM_WORK_ORDER_TYPES.length).default([]),
+  appliesToTypes: z.array(z.enum(WORK_ORDER_TYPES)).max(WORK_ORDER_TYPES.length).default([]),
   /** Empty: the norm applies to every sub-category of its types. */
   subCategories: z.array(SubCategory).max(20).default([]),
   active: z.boolean().default(true),
@@ -99,7 +76,7 @@ export const ServiceNormPage = pageOf(ServiceNorm);
 
 export const ServiceNormListQuery = PageQuery.extend({
   category: z.enum(NORM_CATEGORIES).optional(),
-  type: z.enum(NORM_WORK_ORDER_TYPES).optional(),
+  type: z.enum(WORK_ORDER_TYPES).optional(),
   /** With `type`: the norms for that sub-category plus the general ones of the type. */
   subCategory: SubCategory.optional(),
   q: z.string().trim().max(50).optional(),
