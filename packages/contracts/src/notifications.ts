@@ -231,3 +231,15 @@ export const SmsDeliveryReportBody = z.object({
 });
 export type SmsDeliveryReportBody = z.infer<typeof SmsDeliveryReportBody>;
 export const SmsDeliveryReportResult = z.object({ code: z.literal('OK'), updated: z.number().int() });
+
+// --- Test send (an administrator tries a template on themselves) -----------------------------------
+export const NotificationTestSendBody = z.object({
+  event: NotificationEventSchema,
+  channels: z.array(NotificationChannelSchema).min(1).max(3),
+  language: NotificationLanguageSchema.optional(),
+  mobile: z.string().trim().max(20).optional(),
+  email: z.string().trim().max(200).optional(),
+  variables: z.record(z.string().max(50), z.union([z.string().max(500), z.number()])),
+});
+export type NotificationTestSendBody = z.infer<typeof NotificationTestSendBody>;
+export const NotificationTestSendResult = z.object({ ids: z.array(z.number()) });

@@ -23,6 +23,8 @@ import {
   NotificationTemplatePreviewBody,
   NotificationTemplateQuery,
   NotificationTemplateUpdate,
+  NotificationTestSendBody,
+  NotificationTestSendResult,
   SmsDeliveryReportBody,
   SmsDeliveryReportResult,
 } from '@gridcare/contracts';
@@ -35,6 +37,7 @@ import { markAllMessagesRead, markMessageRead, myInbox, myUnreadCount } from './
 import { loadNotificationSettings } from './notifications.config';
 import { customerPreferences, saveCustomerPreference } from './preferences.service';
 import { receiveSmsReports } from './sms-reports.service';
+import { sendTestNotification } from './test-send.service';
 import { listTemplates, listTemplateVersions, previewTemplate, updateTemplate } from './templates.service';
 
 const tags = ['notifications'];
@@ -171,6 +174,20 @@ export const notificationsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
       },
     },
     async (request) => previewTemplate(contextOf(request, db), request.body),
+  );
+
+  app.post(
+    '/api/notifications/test',
+    {
+      schema: {
+        tags,
+        summary: 'Send an event’s templates to myself (my inbox, or the mobile/email given) as a test',
+        body: NotificationTestSendBody,
+        response: { 201: NotificationTestSendResult },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await sendTestNotification(contextOf(request, db), request.body)),
   );
 
   app.get(
