@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/useMe';
 import { useLogout } from '../features/auth/useLogout';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { Logo } from '../shared/Logo';
 import { useMenuItems } from './useMenuItems';
@@ -93,6 +94,7 @@ export function AppLayout() {
               aria-label={t('layout.toggleMenu')}
             />
             <Space size="middle">
+              <NotificationBell />
               <LanguageSwitch />
               <Space data-testid="user-menu">
                 <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />

@@ -26,6 +26,10 @@ const UnassignedPage = named(() => import('../features/account-managers/Unassign
 const OrgUnitsPage = named(() => import('../features/admin/OrgUnitsPage'), 'OrgUnitsPage');
 const UsersPage = named(() => import('../features/admin/UsersPage'), 'UsersPage');
 const CalendarPage = named(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
+const NotificationsPage = named(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -49,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'admin/org-units', element: <OrgUnitsPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },
+      { path: 'admin/notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
