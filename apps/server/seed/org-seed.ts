@@ -109,6 +109,11 @@ export const DEMO_LOGINS = [
   { username: 'east', role: 'supervisor', scope: 'branch1', zh: '东湖区营销主管' },
   { username: 'west', role: 'supervisor', scope: 'branch2', zh: '西山区营销主管' },
   { username: 'auditor', role: 'auditor', scope: 'company', zh: '审计员' },
+  // Department handlers and a repair crew: they receive the work orders the service centre dispatches.
+  { username: 'marketing', role: 'dept_staff', scope: 'D-MKT', zh: '营销部工单处理员' },
+  { username: 'ops', role: 'dept_staff', scope: 'D-OPS', zh: '运维检修部工单处理员' },
+  { username: 'planning', role: 'dept_staff', scope: 'D-PLN', zh: '发展策划部工单处理员' },
+  { username: 'crew', role: 'field_crew', scope: 'office1', zh: '供电所抢修班（东湖区第一供电所）' },
 ] as const;
 
 export async function seedOrganisation(db: Db): Promise<OrgSeed> {
@@ -120,16 +125,19 @@ export async function seedOrganisation(db: Db): Promise<OrgSeed> {
     nameEn: 'Demo City Power Supply Company',
     kind: 'company',
   });
+  const departmentIds: Record<string, number> = {};
   for (const d of DEPARTMENTS) {
-    await insertUnit(db, {
-      parentId: company.id,
-      parentPath: company.path,
-      code: d.code,
-      name: d.name,
-      nameEn: d.en,
-      kind: 'department',
-      dept: d.dept,
-    });
+    departmentIds[d.code] = (
+      await insertUnit(db, {
+        parentId: company.id,
+        parentPath: company.path,
+        code: d.code,
+        name: d.name,
+        nameEn: d.en,
+        kind: 'department',
+        dept: d.dept,
+      })
+    ).id;
   }
   const branchIds: number[] = [];
   const officeIds: number[] = [];
@@ -169,7 +177,15 @@ export async function seedOrganisation(db: Db): Promise<OrgSeed> {
     }
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const scopeId = { company: company.id, branch1: branchIds[0], branch2: branchIds[1] };
+  const scopeId: Record<(typeof DEMO_LOGINS)[number]['scope'], number> = {
+    company: company.id,
+    branch1: branchIds[0],
+    branch2: branchIds[1],
+    office1: officeIds[0],
+    'D-MKT': departmentIds['D-MKT'],
+    'D-OPS': departmentIds['D-OPS'],
+    'D-PLN': departmentIds['D-PLN'],
+  };
   const userIds: Record<string, number> = {};
   let n = 0;
   for (const l of DEMO_LOGINS) {

@@ -111,16 +111,6 @@ export const MESSAGES = {
     'zh-CN': '该消息已过有效期，不能重发',
     'en-US': 'The message has expired and cannot be resent',
   },
-  // Working-day calendar (domain.md §4).
-  'calendar.date': { 'zh-CN': '日期应为有效的 YYYY-MM-DD', 'en-US': 'Date must be a real date, YYYY-MM-DD' },
-  'calendar.makeup_weekend': {
-    'zh-CN': '调休上班日只能设在周六或周日',
-    'en-US': 'A make-up working day must be a Saturday or Sunday',
-  },
-  'calendar.working_hours': {
-    'zh-CN': '工作时段须开始早于结束，且各时段互不重叠',
-    'en-US': 'Each working-hours window must start before it ends, without overlaps',
-  },
   // Service norms, internal notices, telephony (domain.md §4).
   'norm.code': {
     'zh-CN': '规范编号应为 2–4 个大写字母、短横线和 2–3 位数字，如 FLT-01',
@@ -144,6 +134,60 @@ export const MESSAGES = {
     'en-US': 'Call id must be 1–100 letters, digits or ._:@-',
   },
   'telephony.range': { 'zh-CN': '结束时间必须晚于开始时间', 'en-US': 'The end must be after the start' },
+  // Working-day calendar (domain.md §4).
+  'calendar.date': { 'zh-CN': '日期应为有效的 YYYY-MM-DD', 'en-US': 'Date must be a real date, YYYY-MM-DD' },
+  'calendar.makeup_weekend': {
+    'zh-CN': '调休上班日只能设在周六或周日',
+    'en-US': 'A make-up working day must be a Saturday or Sunday',
+  },
+  'calendar.working_hours': {
+    'zh-CN': '工作时段须开始早于结束，且各时段互不重叠',
+    'en-US': 'Each working-hours window must start before it ends, without overlaps',
+  },
+  // Work orders (service centre).
+  'error.illegal_transition': {
+    'zh-CN': '工单当前状态下不能执行该操作',
+    'en-US': 'This action is not possible in the order’s current state',
+  },
+  'error.order_paused': { 'zh-CN': '工单已挂起，请先恢复', 'en-US': 'The order is paused; resume it first' },
+  'error.order_not_paused': { 'zh-CN': '工单未挂起', 'en-US': 'The order is not paused' },
+  'workorder.reason_required': { 'zh-CN': '请填写原因', 'en-US': 'Give a reason' },
+  'workorder.reply_required': { 'zh-CN': '请填写答复内容', 'en-US': 'Write the reply to the customer' },
+  'workorder.on_spot_type': {
+    'zh-CN': '只有咨询、查询、意见建议、表扬类工单可以当场答复',
+    'en-US': 'Only consultations, queries, suggestions and praise can be answered on the spot',
+  },
+  'workorder.routing_target': {
+    'zh-CN': '请选择接收部门，或选择“服务点所属供电所”',
+    'en-US': 'Choose a receiving department or the service point’s supply office',
+  },
+  'workorder.effective_past': {
+    'zh-CN': '生效时间不能早于现在',
+    'en-US': 'A version cannot take effect in the past',
+  },
+  'workorder.duplicate_rule': { 'zh-CN': '重复的时限规则', 'en-US': 'Duplicate time-limit rule' },
+  'workorder.same_day_amount': {
+    'zh-CN': '“当日下班前”最多 10 个工作日',
+    'en-US': '“End of working day” allows at most 10 working days',
+  },
+  'workorder.unknown_unit': { 'zh-CN': '单位不存在', 'en-US': 'Unknown org unit' },
+  'workorder.unknown_customer': {
+    'zh-CN': '客户不存在或不在您的管辖范围内',
+    'en-US': 'Unknown customer, or outside your scope',
+  },
+  'workorder.premise_customer': {
+    'zh-CN': '服务点不属于该客户',
+    'en-US': 'The service point does not belong to this customer',
+  },
+  'workorder.unknown_parent': { 'zh-CN': '上级工单不存在', 'en-US': 'Unknown parent order' },
+  'workorder.merge_target': {
+    'zh-CN': '不能合并到该工单：工单不存在、已归档或就是本工单',
+    'en-US': 'Cannot merge into that order: unknown, closed or the same order',
+  },
+  'workorder.sub_category': {
+    'zh-CN': '投诉工单请选择投诉类别',
+    'en-US': 'Choose the complaint category',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

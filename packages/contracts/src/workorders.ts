@@ -74,9 +74,12 @@ export const WorkOrderActionBody = z.object({
 export type WorkOrderActionBody = z.infer<typeof WorkOrderActionBody>;
 
 /** A progress note; `contactedCustomer` stops the first-contact clock (complaints: 1 working day). */
+export const WORK_ORDER_MILESTONES = ['arrived', 'restored'] as const;
 export const WorkOrderNoteBody = z.object({
   note: Text(2000),
   contactedCustomer: z.boolean().default(false),
+  /** Fault repair: the crew arrived on site (stops the arrival clock, starts restoration) / power restored. */
+  milestone: z.enum(WORK_ORDER_MILESTONES).nullish(),
   /** Tell the customer (SMS / portal) that there is progress. */
   notifyCustomer: z.boolean().default(false),
 });
@@ -186,7 +189,14 @@ export const WorkOrder = WorkOrderSummary.extend({
 });
 export type WorkOrder = z.infer<typeof WorkOrder>;
 
-export const WORK_ORDER_QUEUES = ['mine', 'team', 'near_breach', 'breached', 'awaiting_visit', 'all'] as const;
+export const WORK_ORDER_QUEUES = [
+  'mine',
+  'team',
+  'near_breach',
+  'breached',
+  'awaiting_visit',
+  'all',
+] as const;
 export const WorkOrderQueue = z.enum(WORK_ORDER_QUEUES);
 
 export const WorkOrderListQuery = PageQuery.extend({

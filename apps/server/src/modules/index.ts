@@ -7,6 +7,7 @@ import { customerPartsRoutes } from './customers/customer-parts.routes';
 import { topologyRoutes } from './topology/topology.routes';
 import { accountManagerRoutes } from './account-managers/account-managers.routes';
 import { importsRoutes } from './imports/imports.routes';
+import { workOrderRoutes } from './workorders/workorders.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { serviceNormRoutes } from './service-norms/service-norms.routes';
 import { noticeRoutes } from './notices/notices.routes';
@@ -20,6 +21,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(topologyRoutes, deps);
   await app.register(accountManagerRoutes, deps);
   await app.register(importsRoutes, deps);
+  await app.register(workOrderRoutes, deps);
   await app.register(calendarRoutes, deps);
   await app.register(serviceNormRoutes, deps);
   await app.register(noticeRoutes, deps);

@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import type { JobDefinition } from '../platform/jobs/jobs';
 import { visitPlansGenerateJob } from './account-managers/jobs/visit-plans-generate.job';
 import { importsCommitJob, importsValidateJob } from './imports/imports.jobs';
+import { slaSweepJob } from './workorders/sla-sweep.job';
 import { notificationsDeliverJob } from './notifications/notifications.jobs';
 
 export const JOB_DEFINITIONS: JobDefinition<z.ZodTypeAny>[] = [];
 JOB_DEFINITIONS.push(visitPlansGenerateJob);
 JOB_DEFINITIONS.push(importsValidateJob, importsCommitJob);
 JOB_DEFINITIONS.push(notificationsDeliverJob);
+JOB_DEFINITIONS.push(slaSweepJob);

@@ -18,7 +18,11 @@ export type ErrorCode =
   | 'bad_file'
   | 'invalid_state'
   | 'org_hierarchy'
-  | 'manager_not_eligible';
+  | 'manager_not_eligible'
+  // Work orders: the state machine refused the action (packages/domain work-order-state).
+  | 'illegal_transition'
+  | 'order_paused'
+  | 'order_not_paused';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   validation: 400,
@@ -35,6 +39,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   unique: 409,
   idempotency_mismatch: 409,
   invalid_state: 409,
+  illegal_transition: 409,
+  order_paused: 409,
+  order_not_paused: 409,
   payload_too_large: 413,
   locked: 429,
   rate_limited: 429,

@@ -1,0 +1,564 @@
+// SQL of the work orders: the order row, its transition log, pauses, SLA clocks, breaches and return
+// visits. Visibility (org scope) is applied here: an order is visible to a caller whose scope holds the
+// order's org unit (the customer's) or the unit it is assigned to, or who handles it.
+import type { Db } from '../../platform/db/db';
+
+export interface OrderRow {
+  id: number;
+  case_no: string;
+  type: string;
+  sub_category: string | null;
+  channel: string;
+  status: string;
+  paused: boolean;
+  title: string;
+  description: string;
+  urgent: boolean;
+  customer_id: number | null;
+  premise_id: number | null;
+  account_no: string | null;
+  caller_name: string | null;
+  caller_phone: string | null;
+  contact_phone: string | null;
+  org_unit_id: number;
+  area_class: string | null;
+  customer_tier: string | null;
+  assigned_unit_id: number | null;
+  handler_id: number | null;
+  routing_rule_id: number | null;
+  time_limit_version_id: number;
+  parent_id: number | null;
+  merged_into_id: number | null;
+  reply_text: string | null;
+  return_visit_required: boolean;
+  first_contact_resolved: boolean;
+  satisfaction: number | null;
+  reopen_count: number;
+  accepted_at: string;
+  dispatched_at: string | null;
+  taken_at: string | null;
+  handled_at: string | null;
+  replied_at: string | null;
+  closed_at: string | null;
+  created_by: number | null;
+  version: number;
+}
+
+export interface Visibility {
+  scopeOrgIds: number[];
+  userId: number;
+}
+
+const VISIBLE = (v: Visibility, params: unknown[]) => {
+  params.push(v.scopeOrgIds, v.userId);
+  const s = `$${params.length - 1}::bigint[]`;
+  const u = `$${params.length}`;
+  return `(w.org_unit_id = ANY(${s}) OR w.assigned_unit_id = ANY(${s}) OR w.handler_id = ${u})`;
+};
+
+/** GD + local date + a four-digit daily sequence, e.g. GD202611230007 (one number for the customer). */
+export async function nextCaseNo(tx: Db, localDate: string): Promise<string> {
+  const r = await tx.query<{ last_no: number }>(
+    `INSERT INTO work_order_case_counters(local_date, last_no) VALUES ($1, 1)
+     ON CONFLICT (local_date) DO UPDATE SET last_no = work_order_case_counters.last_no + 1
+     RETURNING last_no`,
+    [localDate],
+  );
+  return `GD${localDate.replaceAll('-', '')}${String(r.rows[0].last_no).padStart(4, '0')}`;
+}
+
+export type NewOrder = Omit<
+  OrderRow,
+  | 'id'
+  | 'case_no'
+  | 'version'
+  | 'dispatched_at'
+  | 'taken_at'
+  | 'handled_at'
+  | 'replied_at'
+  | 'closed_at'
+  | 'merged_into_id'
+  | 'satisfaction'
+  | 'reopen_count'
+  | 'first_contact_resolved'
+  | 'reply_text'
+  | 'handler_id'
+  | 'paused'
+  | 'status'
+> & { case_no: string };
+
+export async function insertOrder(tx: Db, o: NewOrder): Promise<number> {
+  const cols = Object.keys(o);
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO work_orders(${cols.join(', ')}, status) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}, 'accepted') RETURNING id`,
+    Object.values(o),
+  );
+  return r.rows[0].id;
+}
+
+/** The order row locked for a change, if the caller may see it. */
+export async function lockVisibleOrder(tx: Db, id: number, v: Visibility): Promise<OrderRow | null> {
+  const params: unknown[] = [id];
+  const r = await tx.query<OrderRow>(
+    `SELECT w.* FROM work_orders w WHERE w.id = $1 AND ${VISIBLE(v, params)} FOR UPDATE`,
+    params,
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function findVisibleOrder(db: Db, id: number, v: Visibility): Promise<OrderRow | null> {
+  const params: unknown[] = [id];
+  const r = await db.query<OrderRow>(
+    `SELECT w.* FROM work_orders w WHERE w.id = $1 AND ${VISIBLE(v, params)}`,
+    params,
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function findOrder(db: Db, id: number): Promise<OrderRow | null> {
+  const r = await db.query<OrderRow>(`SELECT * FROM work_orders WHERE id = $1`, [id]);
+  return r.rows[0] ?? null;
+}
+
+/** Updates the given columns and bumps the version; false when the version moved on (409). */
+export async function updateOrder(
+  tx: Db,
+  id: number,
+  version: number,
+  set: Partial<Record<keyof OrderRow, unknown>>,
+): Promise<boolean> {
+  const cols = Object.keys(set);
+  const assignments = cols.map((c, i) => `${c} = $${i + 3}`);
+  const r = await tx.query(
+    `UPDATE work_orders SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+      WHERE id = $1 AND version = $2`,
+    [id, version, ...Object.values(set)],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
+export interface NewEvent {
+  orderId: number;
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  actor?: { id: number; name: string } | null;
+  note?: string | null;
+  fromUnitId?: number | null;
+  toUnitId?: number | null;
+  internal?: boolean;
+  at: Date;
+}
+
+export async function insertEvent(tx: Db, e: NewEvent): Promise<void> {
+  await tx.query(
+    `INSERT INTO work_order_events(order_id, action, from_status, to_status, actor_id, actor_name, note,
+       from_unit_id, to_unit_id, internal, at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+    [
+      e.orderId,
+      e.action,
+      e.fromStatus ?? null,
+      e.toStatus ?? null,
+      e.actor?.id ?? null,
+      e.actor?.name ?? null,
+      e.note ?? null,
+      e.fromUnitId ?? null,
+      e.toUnitId ?? null,
+      e.internal ?? false,
+      e.at.toISOString(),
+    ],
+  );
+}
+
+export interface EventRow {
+  id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_name: string | null;
+  note: string | null;
+  from_unit_name: string | null;
+  to_unit_name: string | null;
+  internal: boolean;
+  at: string;
+}
+
+export async function listEvents(db: Db, orderId: number): Promise<EventRow[]> {
+  const r = await db.query<EventRow>(
+    `SELECT e.id, e.action, e.from_status, e.to_status, e.actor_name, e.note, e.internal, e.at,
+            fu.name AS from_unit_name, tu.name AS to_unit_name
+       FROM work_order_events e
+       LEFT JOIN org_units fu ON fu.id = e.from_unit_id
+       LEFT JOIN org_units tu ON tu.id = e.to_unit_id
+      WHERE e.order_id = $1 ORDER BY e.at, e.id`,
+    [orderId],
+  );
+  return r.rows;
+}
+
+// --- Pauses ---------------------------------------------------------------------------------------------
+export interface PauseRow {
+  paused_at: string;
+  resumed_at: string | null;
+}
+
+export async function listPauses(db: Db, orderId: number): Promise<PauseRow[]> {
+  const r = await db.query<PauseRow>(
+    `SELECT paused_at, resumed_at FROM work_order_pauses WHERE order_id = $1 ORDER BY paused_at`,
+    [orderId],
+  );
+  return r.rows;
+}
+
+export async function openPause(tx: Db, orderId: number, at: Date, reason: string): Promise<void> {
+  await tx.query(`INSERT INTO work_order_pauses(order_id, paused_at, reason) VALUES ($1,$2,$3)`, [
+    orderId,
+    at.toISOString(),
+    reason,
+  ]);
+}
+
+export async function closePause(tx: Db, orderId: number, at: Date): Promise<void> {
+  await tx.query(
+    `UPDATE work_order_pauses SET resumed_at = $2, updated_at = now() WHERE order_id = $1 AND resumed_at IS NULL`,
+    [orderId, at.toISOString()],
+  );
+}
+
+// --- Clocks ---------------------------------------------------------------------------------------------
+export interface ClockRow {
+  id: number;
+  order_id: number;
+  kind: string;
+  limit_amount: string;
+  limit_unit: string;
+  started_at: string;
+  stopped_at: string | null;
+  warn50_at: string | null;
+  warn80_at: string | null;
+  due_at: string | null;
+  level: number;
+  breached_at: string | null;
+  next_check_at: string | null;
+}
+
+export async function listClocks(db: Db, orderId: number): Promise<ClockRow[]> {
+  const r = await db.query<ClockRow>(`SELECT * FROM work_order_clocks WHERE order_id = $1 ORDER BY id`, [
+    orderId,
+  ]);
+  return r.rows;
+}
+
+export interface ClockTimes {
+  warn50At: Date | null;
+  warn80At: Date | null;
+  dueAt: Date | null;
+  nextCheckAt: Date | null;
+}
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Starts (or, on a reopened order, restarts) the clock of a kind. */
+export async function upsertClock(
+  tx: Db,
+  c: { orderId: number; kind: string; amount: number; unit: string; startedAt: Date } & ClockTimes,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO work_order_clocks(order_id, kind, limit_amount, limit_unit, started_at, warn50_at, warn80_at, due_at, next_check_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+     ON CONFLICT (order_id, kind) DO UPDATE SET limit_amount = EXCLUDED.limit_amount, limit_unit = EXCLUDED.limit_unit,
+       started_at = EXCLUDED.started_at, stopped_at = NULL, warn50_at = EXCLUDED.warn50_at, warn80_at = EXCLUDED.warn80_at,
+       due_at = EXCLUDED.due_at, next_check_at = EXCLUDED.next_check_at, level = 0, breached_at = NULL, updated_at = now()`,
+    [
+      c.orderId,
+      c.kind,
+      c.amount,
+      c.unit,
+      c.startedAt.toISOString(),
+      isoOrNull(c.warn50At),
+      isoOrNull(c.warn80At),
+      isoOrNull(c.dueAt),
+      isoOrNull(c.nextCheckAt),
+    ],
+  );
+}
+
+export async function setClockTimes(tx: Db, clockId: number, t: ClockTimes): Promise<void> {
+  await tx.query(
+    `UPDATE work_order_clocks SET warn50_at = $2, warn80_at = $3, due_at = $4, next_check_at = $5, updated_at = now()
+      WHERE id = $1`,
+    [clockId, isoOrNull(t.warn50At), isoOrNull(t.warn80At), isoOrNull(t.dueAt), isoOrNull(t.nextCheckAt)],
+  );
+}
+
+export async function stopClockRow(
+  tx: Db,
+  clockId: number,
+  at: Date,
+  breachedAt: string | null,
+): Promise<void> {
+  await tx.query(
+    `UPDATE work_order_clocks SET stopped_at = $2, next_check_at = NULL,
+            breached_at = COALESCE(breached_at, $3), updated_at = now() WHERE id = $1`,
+    [clockId, at.toISOString(), breachedAt],
+  );
+}
+
+export async function markClockLevel(
+  tx: Db,
+  clockId: number,
+  level: number,
+  nextCheck: Date | null,
+  breachedAt: string | null,
+): Promise<void> {
+  await tx.query(
+    `UPDATE work_order_clocks SET level = $2, next_check_at = $3, breached_at = COALESCE(breached_at, $4), updated_at = now()
+      WHERE id = $1`,
+    [clockId, level, isoOrNull(nextCheck), breachedAt],
+  );
+}
+
+export async function recordBreach(
+  tx: Db,
+  b: {
+    orderId: number;
+    clockId: number;
+    kind: string;
+    orgUnitId: number;
+    unitId: number | null;
+    dueAt: string;
+    breachedAt: string;
+  },
+): Promise<boolean> {
+  const r = await tx.query(
+    `INSERT INTO sla_breaches(order_id, clock_id, kind, org_unit_id, unit_id, due_at, breached_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (clock_id) DO NOTHING`,
+    [b.orderId, b.clockId, b.kind, b.orgUnitId, b.unitId, b.dueAt, b.breachedAt],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
+/** Clocks whose next warning instant has passed, locked so two sweeping processes never act twice. */
+export async function claimDueClocks(
+  tx: Db,
+  now: Date,
+  limit: number,
+): Promise<(ClockRow & { w: OrderRow })[]> {
+  const r = await tx.query<ClockRow & { w: OrderRow }>(
+    `SELECT k.*, to_jsonb(w.*) AS w
+       FROM work_order_clocks k JOIN work_orders w ON w.id = k.order_id
+      WHERE k.stopped_at IS NULL AND k.next_check_at IS NOT NULL AND k.next_check_at <= $1
+      ORDER BY k.next_check_at
+      LIMIT ${limit}
+      FOR UPDATE OF k SKIP LOCKED`,
+    [now.toISOString()],
+  );
+  return r.rows;
+}
+
+// --- Return visits ------------------------------------------------------------------------------------
+export interface VisitRow {
+  id: number;
+  attempt: number;
+  outcome: string;
+  method: string;
+  note: string | null;
+  score: number | null;
+  by_name: string | null;
+  at: string;
+}
+
+export async function listVisits(db: Db, orderId: number): Promise<VisitRow[]> {
+  const r = await db.query<VisitRow>(
+    `SELECT id, attempt, outcome, method, note, score, by_name, at FROM work_order_return_visits
+      WHERE order_id = $1 ORDER BY attempt`,
+    [orderId],
+  );
+  return r.rows;
+}
+
+export async function insertVisit(
+  tx: Db,
+  v: {
+    orderId: number;
+    attempt: number;
+    outcome: string;
+    method: string;
+    note: string | null;
+    score: number | null;
+    by: { id: number; name: string } | null;
+    at: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO work_order_return_visits(order_id, attempt, outcome, method, note, score, by_user_id, by_name, at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [
+      v.orderId,
+      v.attempt,
+      v.outcome,
+      v.method,
+      v.note,
+      v.score,
+      v.by?.id ?? null,
+      v.by?.name ?? null,
+      v.at.toISOString(),
+    ],
+  );
+}
+
+// --- Lists ----------------------------------------------------------------------------------------------
+export interface SummaryRow extends OrderRow {
+  customer_name: string | null;
+  org_unit_name: string | null;
+  assigned_unit_name: string | null;
+  handler_name: string | null;
+  next_due_kind: string | null;
+  next_due_at: string | null;
+  warning_level: number;
+  breached: boolean;
+  return_visit_due_at: string | null;
+}
+
+/** Columns of a list row: names, the running clock due first, and the live warning level at $now. */
+export function summarySelect(nowParam: string): string {
+  return `w.*, c.name AS customer_name, o.name AS org_unit_name, au.name AS assigned_unit_name,
+    h.display_name AS handler_name, nc.kind AS next_due_kind, nc.due_at AS next_due_at,
+    COALESCE(lv.level, 0)::int AS warning_level,
+    COALESCE(lv.breached, false) AS breached,
+    rv.due_at AS return_visit_due_at
+  FROM work_orders w
+  LEFT JOIN customers c ON c.id = w.customer_id
+  LEFT JOIN org_units o ON o.id = w.org_unit_id
+  LEFT JOIN org_units au ON au.id = w.assigned_unit_id
+  LEFT JOIN users h ON h.id = w.handler_id
+  LEFT JOIN LATERAL (SELECT k.kind, k.due_at FROM work_order_clocks k
+     WHERE k.order_id = w.id AND k.stopped_at IS NULL AND k.due_at IS NOT NULL ORDER BY k.due_at LIMIT 1) nc ON true
+  LEFT JOIN LATERAL (SELECT max(CASE WHEN k.due_at <= ${nowParam} THEN 100 WHEN k.warn80_at <= ${nowParam} THEN 80
+                                     WHEN k.warn50_at <= ${nowParam} THEN 50 ELSE 0 END) AS level,
+                            bool_or(k.due_at <= ${nowParam}) AS breached
+       FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL) lv ON true
+  LEFT JOIN LATERAL (SELECT k.due_at FROM work_order_clocks k
+     WHERE k.order_id = w.id AND k.kind = 'return_visit' AND k.stopped_at IS NULL) rv ON true`;
+}
+
+export interface ListFilter {
+  queue: 'mine' | 'team' | 'near_breach' | 'breached' | 'awaiting_visit' | 'all';
+  roleUnitIds: number[];
+  type?: string;
+  status?: string;
+  channel?: string;
+  customerId?: number;
+  q?: string;
+  fromUtc?: string;
+  toUtc?: string;
+}
+
+const OPEN = `w.status NOT IN ('closed','merged')`;
+
+function queueCondition(
+  queue: ListFilter['queue'],
+  f: ListFilter,
+  add: (v: unknown) => string,
+  now: () => string,
+  me: string,
+): string | null {
+  switch (queue) {
+    case 'mine':
+      return `${OPEN} AND (w.handler_id = ${me} OR (w.created_by = ${me} AND w.status IN ('accepted','replied')))`;
+    case 'team':
+      return `${OPEN} AND w.assigned_unit_id = ANY(${add(f.roleUnitIds)}::bigint[])`;
+    case 'near_breach': {
+      const n = now();
+      return `${OPEN} AND EXISTS (SELECT 1 FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL
+                AND k.warn80_at <= ${n} AND k.due_at > ${n})`;
+    }
+    case 'breached':
+      return `${OPEN} AND EXISTS (SELECT 1 FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL
+                AND k.due_at <= ${now()})`;
+    case 'awaiting_visit':
+      return `w.status = 'replied' AND w.return_visit_required`;
+    case 'all':
+      return null;
+  }
+}
+
+function whereOf(f: ListFilter, v: Visibility, params: unknown[], now: Date, queue = f.queue): string {
+  const add = (x: unknown) => {
+    params.push(x);
+    return `$${params.length}`;
+  };
+  const parts = [VISIBLE(v, params)];
+  const me = `$${params.length}`; // VISIBLE pushed the user id last
+  const q = queueCondition(queue, f, add, () => `${add(now.toISOString())}::timestamptz`, me);
+  if (q) parts.push(q);
+  if (f.type) parts.push(`w.type = ${add(f.type)}`);
+  if (f.status) parts.push(`w.status = ${add(f.status)}`);
+  if (f.channel) parts.push(`w.channel = ${add(f.channel)}`);
+  if (f.customerId) parts.push(`w.customer_id = ${add(f.customerId)}`);
+  if (f.fromUtc) parts.push(`w.accepted_at >= ${add(f.fromUtc)}`);
+  if (f.toUtc) parts.push(`w.accepted_at < ${add(f.toUtc)}`);
+  if (f.q) {
+    const like = add(`%${f.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
+    const exact = add(f.q);
+    parts.push(
+      `(w.case_no = ${exact} OR w.caller_phone = ${exact} OR w.contact_phone = ${exact} OR w.title LIKE ${like})`,
+    );
+  }
+  return parts.join(' AND ');
+}
+
+export async function listOrders(
+  db: Db,
+  f: ListFilter,
+  v: Visibility,
+  now: Date,
+  page: { limit: number; offset: number },
+): Promise<{ rows: SummaryRow[]; total: number }> {
+  const params: unknown[] = [];
+  const where = whereOf(f, v, params, now);
+  params.push(now.toISOString());
+  const nowP = `$${params.length}::timestamptz`;
+  const r = await db.query<SummaryRow>(
+    `SELECT ${summarySelect(nowP)} WHERE ${where}
+      ORDER BY ${f.queue === 'all' ? 'w.accepted_at DESC, w.id DESC' : 'nc.due_at NULLS LAST, w.accepted_at, w.id'}
+      LIMIT ${page.limit} OFFSET ${page.offset}`,
+    params,
+  );
+  const countParams: unknown[] = [];
+  const countWhere = whereOf(f, v, countParams, now);
+  const n = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM work_orders w WHERE ${countWhere}`,
+    countParams,
+  );
+  return { rows: r.rows, total: n.rows[0].n };
+}
+
+export async function countQueue(db: Db, f: ListFilter, v: Visibility, now: Date): Promise<number> {
+  const params: unknown[] = [];
+  const where = whereOf(f, v, params, now);
+  const n = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM work_orders w WHERE ${where}`,
+    params,
+  );
+  return n.rows[0].n;
+}
+
+export async function summaryOf(db: Db, id: number, now: Date): Promise<SummaryRow | null> {
+  const r = await db.query<SummaryRow>(`SELECT ${summarySelect('$2::timestamptz')} WHERE w.id = $1`, [
+    id,
+    now.toISOString(),
+  ]);
+  return r.rows[0] ?? null;
+}
+
+export async function childrenOf(
+  db: Db,
+  id: number,
+): Promise<{ id: number; case_no: string; type: string; status: string; title: string }[]> {
+  const r = await db.query<{ id: number; case_no: string; type: string; status: string; title: string }>(
+    `SELECT id, case_no, type, status, title FROM work_orders WHERE parent_id = $1 OR merged_into_id = $1 ORDER BY id`,
+    [id],
+  );
+  return r.rows;
+}
