@@ -85,11 +85,15 @@ export async function listNorms(
 ): Promise<{ items: ServiceNorm[]; total: number }> {
   const params: unknown[] = [];
   const where = whereOf(f, params);
-  const order = `$${params.length + 1}`;
+  const order = [...params, NORM_CATEGORIES];
+  // With a sub-category, its own norms come before the type's general ones (as in matchNorms).
+  const specificFirst = f.subCategory
+    ? `coalesce(sub_categories <> '{}' AND $${order.push(f.subCategory)} = ANY(sub_categories), false) DESC, `
+    : '';
   const rows = await db.query<NormRow>(
     `SELECT ${COLUMNS} FROM service_norms WHERE ${where}
-      ORDER BY ${catalogueOrder(order)} LIMIT ${page.limit} OFFSET ${page.offset}`,
-    [...params, NORM_CATEGORIES],
+      ORDER BY ${specificFirst}${catalogueOrder(`$${params.length + 1}`)} LIMIT ${page.limit} OFFSET ${page.offset}`,
+    order,
   );
   const total = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM service_norms WHERE ${where}`,

@@ -90,6 +90,9 @@ describeEachDatabase('service norms catalogue', (h) => {
     const faults = await get('type=fault_repair&pageSize=100');
     expect(faults.items.every((n: NormBody) => n.appliesToTypes.includes('fault_repair'))).toBe(true);
     expect(faults.items.map((n: NormBody) => n.code)).toContain('INF-03');
+    const billing = await get('type=complaint&subCategory=billing&pageSize=100');
+    expect(billing.items[0].code).toBe('FLT-05');
+    expect(billing.items.map((n: NormBody) => n.code)).not.toContain('FLT-04');
     const rings = await get(`q=${encodeURIComponent('铃响')}`);
     expect(rings.items.map((n: NormBody) => n.code)).toContain('QA-02');
     const literal = await get(`q=${encodeURIComponent('100%_')}`);

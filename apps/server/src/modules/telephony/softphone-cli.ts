@@ -74,7 +74,7 @@ export async function simulateCall(
     const body = await res.text();
     if (!res.ok) throw new Error(`${event}: HTTP ${res.status} ${body}`);
     const r = JSON.parse(body) as { notifiedAgent: boolean };
-    log(`${event.padEnd(9)} ${callId}${r.notifiedAgent ? `  → screen pop at ${o.agent}` : ''}`);
+    log(`${event.padEnd(9)} ${callId}${r.notifiedAgent ? `  → ${o.agent}` : ''}`);
   };
   await send('ringing');
   if (o.answerAfter !== null) {
