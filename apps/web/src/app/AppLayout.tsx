@@ -9,6 +9,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { Logo } from '../shared/Logo';
 import { useMenuItems } from './useMenuItems';
+import { ScreenPopDrawer } from '../features/telephony/ScreenPopDrawer';
 
 const { Header, Sider, Content } = Layout;
 
@@ -35,6 +36,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <ScreenPopDrawer />
       <Sider
         width={220}
         collapsible

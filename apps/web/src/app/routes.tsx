@@ -26,6 +26,8 @@ const UnassignedPage = named(() => import('../features/account-managers/Unassign
 const OrgUnitsPage = named(() => import('../features/admin/OrgUnitsPage'), 'OrgUnitsPage');
 const UsersPage = named(() => import('../features/admin/UsersPage'), 'UsersPage');
 const CalendarPage = named(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
+const ServiceNormsPage = named(() => import('../features/norms/ServiceNormsPage'), 'ServiceNormsPage');
+const NoticesPage = named(() => import('../features/notices/NoticesPage'), 'NoticesPage');
 const NotificationsPage = named(
   () => import('../features/notifications/NotificationsPage'),
   'NotificationsPage',
@@ -53,6 +55,8 @@ export const router = createBrowserRouter([
       { path: 'admin/org-units', element: <OrgUnitsPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },
+      { path: 'service-norms', element: <ServiceNormsPage /> },
+      { path: 'notices', element: <NoticesPage /> },
       { path: 'admin/notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
