@@ -15,6 +15,9 @@ import { useDeliveries } from './useDeliveries';
 import { useRetryDeliveries } from './useRetryDeliveries';
 
 const RETRYABLE = new Set(['dead', 'failed']);
+/** Dead or failed, and not a message past its validity (a login code is never resent late). */
+const canRetry = (d: NotificationDelivery) =>
+  RETRYABLE.has(d.status) && !(d.expiresAt && new Date(d.expiresAt).getTime() <= Date.now());
 
 /** The outbox as a table (all deliveries, or only the dead letters), with retry and Excel export. */
 export function DeliveriesTab({ pp, deadOnly }: { pp: PageParams; deadOnly: boolean }) {
@@ -80,10 +83,10 @@ export function DeliveriesTab({ pp, deadOnly }: { pp: PageParams; deadOnly: bool
           rowSelection={{
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys as number[]),
-            getCheckboxProps: (r) => ({ disabled: !RETRYABLE.has(r.status) }),
+            getCheckboxProps: (r) => ({ disabled: !canRetry(r) }),
           }}
           data-testid={deadOnly ? 'dead-letters-table' : 'deliveries-table'}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1560 }}
           columns={[
             {
               title: t('notifications.columns.createdAt'),
@@ -112,9 +115,10 @@ export function DeliveriesTab({ pp, deadOnly }: { pp: PageParams; deadOnly: bool
             {
               title: t('notifications.columns.content'),
               dataIndex: 'body',
+              width: 300,
               render: (body: string, r) => (
                 <Tooltip title={<span style={{ whiteSpace: 'pre-wrap' }}>{body}</span>}>
-                  <Typography.Text ellipsis style={{ maxWidth: 320 }}>
+                  <Typography.Text ellipsis style={{ maxWidth: 290 }}>
                     {r.subject ? <b>{r.subject} </b> : null}
                     {body}
                   </Typography.Text>
@@ -152,7 +156,7 @@ export function DeliveriesTab({ pp, deadOnly }: { pp: PageParams; deadOnly: bool
               width: 90,
               fixed: 'right',
               render: (_: unknown, r) =>
-                RETRYABLE.has(r.status) ? (
+                canRetry(r) ? (
                   <Button size="small" onClick={() => doRetry([r.id])} data-testid="delivery-retry">
                     {t('notifications.retry')}
                   </Button>
