@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import { DomainError, notFound, versionConflict } from '../../platform/http/errors';
 import * as repo from './org-units.repository';
 import { forgetAuthUsers } from '../../platform/auth/auth.service';
+import { forgetWorkOrderConfig } from '../workorders/workorder-config-cache';
 
 /** The caller's org units as a tree (roots are the units whose parent is outside the scope). */
 export async function orgUnitTree(ctx: RequestContext): Promise<OrgUnitNode[]> {
@@ -52,6 +53,7 @@ export async function createOrgUnit(ctx: RequestContext, input: OrgUnitCreate): 
   });
   // Everyone above the new unit now has it in scope.
   forgetAuthUsers();
+  forgetWorkOrderConfig();
   return created;
 }
 

@@ -22,6 +22,7 @@ import { requirePermission, type RequestContext } from '../../platform/auth/cont
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/db';
 import { DomainError } from '../../platform/http/errors';
+import { forgetWorkOrderConfig } from './workorder-config-cache';
 
 // --- Routing rules --------------------------------------------------------------------------------------
 interface RuleRow {
@@ -138,6 +139,7 @@ export async function createRoutingRule(ctx: RequestContext, b: z.infer<typeof R
       after: toView(after),
       requestId: ctx.requestId,
     });
+    forgetWorkOrderConfig();
     return toView(after);
   });
 }
@@ -169,6 +171,7 @@ export async function updateRoutingRule(
       after: toView(after),
       requestId: ctx.requestId,
     });
+    forgetWorkOrderConfig();
     return toView(after);
   });
 }
@@ -187,6 +190,7 @@ export async function deleteRoutingRule(ctx: RequestContext, id: number) {
       requestId: ctx.requestId,
     });
   });
+  forgetWorkOrderConfig();
   return { ok: true as const };
 }
 
@@ -309,6 +313,7 @@ export async function createTimeLimitVersion(ctx: RequestContext, b: z.infer<typ
     });
     return versionId;
   });
+  forgetWorkOrderConfig();
   const all = await listTimeLimitVersions(ctx);
   return all.find((v) => v.id === id)!;
 }

@@ -56,15 +56,10 @@ const VISIBLE = (v: Visibility, params: unknown[]) => {
   return `(w.org_unit_id = ANY(${s}) OR w.assigned_unit_id = ANY(${s}) OR w.handler_id = ${u})`;
 };
 
-/** GD + local date + a four-digit daily sequence, e.g. GD202611230007 (one number for the customer). */
+/** GD + local date of acceptance + an eight-digit serial, e.g. GD2026112300000007 (one number for the customer). */
 export async function nextCaseNo(tx: Db, localDate: string): Promise<string> {
-  const r = await tx.query<{ last_no: number }>(
-    `INSERT INTO work_order_case_counters(local_date, last_no) VALUES ($1, 1)
-     ON CONFLICT (local_date) DO UPDATE SET last_no = work_order_case_counters.last_no + 1
-     RETURNING last_no`,
-    [localDate],
-  );
-  return `GD${localDate.replaceAll('-', '')}${String(r.rows[0].last_no).padStart(4, '0')}`;
+  const r = await tx.query<{ n: number }>(`SELECT nextval('work_order_case_seq') AS n`);
+  return `GD${localDate.replaceAll('-', '')}${String(r.rows[0].n).padStart(8, '0')}`;
 }
 
 export type NewOrder = Omit<

@@ -46,7 +46,7 @@ describeEachDatabase('work orders', (h) => {
     const created = await create(h(), 'agent', complaint(customer.id));
     expect(created.statusCode).toBe(201);
     const order = created.json();
-    expect(order.caseNo).toMatch(/^GD\d{8}\d{4}$/);
+    expect(order.caseNo).toMatch(/^GD\d{8}\d{8}$/);
     // Supply-quality complaints go to production (domain.md §4), dispatched at once by the rules.
     expect(order.status).toBe('dispatched');
     expect(order.assignedUnitId).toBe(await unitId(h(), 'D-OPS'));
@@ -186,9 +186,16 @@ describeEachDatabase('work orders', (h) => {
     const after = (await h().api(await h().loginAs('admin'), 'GET', `/api/workorders/${o.id}`)).json();
     expect(after.status).toBe('dispatched');
     expect(after.version).toBe(o.version);
-    const stale = await h().api(await h().loginAs('admin'), 'POST', `/api/workorders/${o.id}/actions`, {
+    // Two handlers act on the same version: the first wins, the second gets 409 and changes nothing.
+    const admin = await h().loginAs('admin');
+    const first = await h().api(admin, 'POST', `/api/workorders/${o.id}/actions`, {
       action: 'take',
-      version: o.version - 1,
+      version: o.version,
+    });
+    expect(first.statusCode).toBe(200);
+    const stale = await h().api(await h().loginAs('ops'), 'POST', `/api/workorders/${o.id}/actions`, {
+      action: 'take',
+      version: o.version,
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
@@ -382,7 +389,13 @@ describeEachDatabase('work orders', (h) => {
     );
     // Just past 80 % of the reply limit: one warning event, the handler and a supervisor told.
     const at80 = new Date(new Date(warn80.rows[0].warn80_at).getTime() + 1000);
-    await runSlaSweep(h().db, at80);
+    // Two workers sweeping at the same moment act once (SKIP LOCKED and the level check).
+    await Promise.all([runSlaSweep(h().db, at80), runSlaSweep(h().db, at80)]);
+    const replyWarnings = await h().db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM work_order_events WHERE order_id = $1 AND action = 'sla_warning' AND note LIKE '答复%'`,
+      [o.id],
+    );
+    expect(replyWarnings.rows[0].n).toBe(1);
     const levels = await h().db.query<{ kind: string; level: number }>(
       `SELECT kind, level FROM work_order_clocks WHERE order_id = $1 AND stopped_at IS NULL ORDER BY kind`,
       [o.id],
@@ -395,7 +408,7 @@ describeEachDatabase('work orders', (h) => {
     expect(warnings.rows.length).toBeGreaterThanOrEqual(2); // handler + supervisor(s)
     // Past the deadline: breach recorded once, however often the sweep runs.
     const late = new Date(new Date(reply.dueAt).getTime() + 60_000);
-    await runSlaSweep(h().db, late);
+    await Promise.all([runSlaSweep(h().db, late), runSlaSweep(h().db, late)]);
     await runSlaSweep(h().db, late);
     const breaches = await h().db.query<{ kind: string }>(
       `SELECT kind FROM sla_breaches WHERE order_id = $1`,
