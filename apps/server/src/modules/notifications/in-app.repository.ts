@@ -81,6 +81,24 @@ export async function listUserInbox(
   return { items: rows.rows.map(toMessage), total: total.rows[0].n };
 }
 
+/** The portal inbox: messages addressed `portal:<accountNo>` to any of a customer's account numbers. */
+export async function listPortalInbox(
+  db: Db,
+  accountNos: string[],
+  q: { page: number; pageSize: number },
+): Promise<{ items: InAppMessage[]; total: number }> {
+  const filter = `portal_account_no = ANY($1::text[])`;
+  const rows = await db.query<InAppRow>(
+    `SELECT id, event, title, body, entity_type, entity_id, read_at, created_at FROM in_app_messages
+      WHERE ${filter} ORDER BY id DESC LIMIT $2 OFFSET $3`,
+    [accountNos, q.pageSize, (q.page - 1) * q.pageSize],
+  );
+  const total = await db.query<{ n: number }>(`SELECT count(*) AS n FROM in_app_messages WHERE ${filter}`, [
+    accountNos,
+  ]);
+  return { items: rows.rows.map(toMessage), total: total.rows[0].n };
+}
+
 export async function countUnread(db: Db, userId: number): Promise<number> {
   const r = await db.query<{ n: number }>(
     `SELECT count(*) AS n FROM in_app_messages WHERE user_id = $1 AND read_at IS NULL`,

@@ -29,7 +29,8 @@ import {
   type NewOutboxMessage,
 } from './outbox.repository';
 import { findRecipientPreferences } from './preferences.repository';
-import { findCurrentTemplate, templateChannels } from './templates.repository';
+import { findCurrentTemplates } from './templates.repository';
+import type { NotificationTemplate } from '@gridcare/contracts';
 
 export type { NotificationChannel, NotificationEvent } from '@gridcare/contracts';
 
@@ -88,7 +89,11 @@ interface Plan {
   ignoresQuietHours: boolean;
 }
 
-async function planDelivery(tx: Db, n: EnqueueNotification): Promise<Plan> {
+async function planDelivery(
+  tx: Db,
+  n: EnqueueNotification,
+  templates: NotificationTemplate[],
+): Promise<Plan> {
   const r = n.recipient;
   const prefs = await findRecipientPreferences(tx, r.customerId ?? null, r.contactId ?? null);
   const policy = NOTIFICATION_EVENT_POLICY[n.event] ?? {};
@@ -98,7 +103,7 @@ async function planDelivery(tx: Db, n: EnqueueNotification): Promise<Plan> {
   if (n.channels) {
     channels = [...new Set(n.channels)];
   } else {
-    const withTemplate = new Set(await templateChannels(tx, n.event));
+    const withTemplate = new Set(templates.map((t) => t.channel));
     channels = NOTIFICATION_CHANNELS.filter((c) => withTemplate.has(c) && addressFor(c, r) !== null);
   }
   // A contact's channel choice is respected, except for safety-critical notices (domain.md §17).
@@ -144,7 +149,8 @@ export async function enqueueNotification(
       const prior = await claimDedupeKey(db, n.dedupeKey);
       if (prior) return prior;
     }
-    const plan = await planDelivery(db, n);
+    const templates = await findCurrentTemplates(db, n.event, now);
+    const plan = await planDelivery(db, n, templates);
     const problems: ErrorDetail[] = [];
     const messages: NewOutboxMessage[] = [];
     for (const [i, channel] of plan.channels.entries()) {
@@ -154,9 +160,10 @@ export async function enqueueNotification(
         problems.push({ path: where, message: msg('notification.no_address') });
         continue;
       }
+      // The recipient's language, else Chinese (every event ships zh-CN templates).
       const template =
-        (await findCurrentTemplate(db, { event: n.event, channel, language: plan.language }, now)) ??
-        (await findCurrentTemplate(db, { event: n.event, channel, language: 'zh-CN' }, now));
+        templates.find((t) => t.channel === channel && t.language === plan.language) ??
+        templates.find((t) => t.channel === channel && t.language === 'zh-CN');
       if (!template) {
         problems.push({ path: where, message: msg('notification.no_template') });
         continue;

@@ -42,28 +42,15 @@ function toTemplate(r: TemplateRow): NotificationTemplate {
 const COLUMNS = `id, event, channel, language, subject, body, sms_template_code, version, effective_from,
   effective_to, updated_by_name, created_at`;
 
-/** The template in force at `at`: the highest version whose effective date has come. */
-export async function findCurrentTemplate(
-  db: Db,
-  key: { event: string; channel: NotificationChannel; language: NotificationLanguage },
-  at: Date,
-): Promise<NotificationTemplate | null> {
+/** Every channel's and language's template in force at `at` for one event, in one round trip. */
+export async function findCurrentTemplates(db: Db, event: string, at: Date): Promise<NotificationTemplate[]> {
   const r = await db.query<TemplateRow>(
-    `SELECT ${COLUMNS} FROM notification_templates
-      WHERE event = $1 AND channel = $2 AND language = $3 AND effective_from <= $4
-      ORDER BY effective_from DESC, version DESC LIMIT 1`,
-    [key.event, key.channel, key.language, at.toISOString()],
+    `SELECT DISTINCT ON (channel, language) ${COLUMNS} FROM notification_templates
+      WHERE event = $1 AND effective_from <= $2
+      ORDER BY channel, language, effective_from DESC, version DESC`,
+    [event, at.toISOString()],
   );
-  return r.rows[0] ? toTemplate(r.rows[0]) : null;
-}
-
-/** Channels that have any template for the event (in any language). */
-export async function templateChannels(db: Db, event: string): Promise<NotificationChannel[]> {
-  const r = await db.query<{ channel: NotificationChannel }>(
-    `SELECT DISTINCT channel FROM notification_templates WHERE event = $1`,
-    [event],
-  );
-  return r.rows.map((x) => x.channel);
+  return r.rows.map(toTemplate);
 }
 
 /** The latest version of every event/channel/language, filtered. */
