@@ -12,3 +12,4 @@ export * from './notifications/quiet-hours';
 export * from './notifications/retry';
 export * from './telephony/answer-rate';
 export * from './service-centre';
+export * from './portal';

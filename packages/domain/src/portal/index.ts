@@ -1,0 +1,2 @@
+export * from './portal-login';
+export * from './portal-masking';
