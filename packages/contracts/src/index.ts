@@ -12,3 +12,4 @@ export * from './notices';
 export * from './telephony';
 export * from './calendar';
 export * from './workorders';
+export * from './portal';

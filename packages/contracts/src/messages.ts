@@ -188,6 +188,30 @@ export const MESSAGES = {
     'zh-CN': '投诉工单请选择投诉类别',
     'en-US': 'Choose the complaint category',
   },
+  // Customer portal (网上营业厅, domain.md §18).
+  'error.bad_code': {
+    'zh-CN': '验证码错误或已失效，请重新获取',
+    'en-US': 'The code is wrong or no longer valid; ask for a new one',
+  },
+  'portal.account_no': {
+    'zh-CN': '请输入正确的户号（电费单上的用电户号）',
+    'en-US': 'Enter the account number printed on your bill',
+  },
+  'portal.code_format': { 'zh-CN': '验证码为 6 位数字', 'en-US': 'The code has 6 digits' },
+  'portal.sub_category': {
+    'zh-CN': '该类诉求没有这个子类',
+    'en-US': 'This kind of request has no such category',
+  },
+  'portal.case_no': { 'zh-CN': '工单编号格式不正确', 'en-US': 'Not a valid case number' },
+  'portal.unknown_account': {
+    'zh-CN': '该户号不属于您',
+    'en-US': 'This account number is not yours',
+  },
+  'portal.not_ratable': {
+    'zh-CN': '该工单当前不能评价（尚未答复或已评价）',
+    'en-US': 'This request cannot be rated now (not yet answered, or already rated)',
+  },
+  'portal.service_centre': { 'zh-CN': '客服中心', 'en-US': 'Customer Service Centre' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
