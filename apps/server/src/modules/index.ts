@@ -13,6 +13,7 @@ import { serviceNormRoutes } from './service-norms/service-norms.routes';
 import { noticeRoutes } from './notices/notices.routes';
 import { telephonyRoutes } from './telephony/telephony.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { portalRoutes } from './portal/portal.routes';
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   await app.register(orgRoutes, deps);
@@ -27,4 +28,5 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(noticeRoutes, deps);
   await app.register(telephonyRoutes, deps);
   await app.register(notificationsRoutes, deps);
+  await app.register(portalRoutes, deps);
 }

@@ -1,5 +1,6 @@
 // Resolves the session cookie to a user on every /api request and refuses anonymous calls to
-// routes that are not marked `config: { public: true }`.
+// routes that are not marked `config: { public: true }`. Customer-portal routes (`config: { portal: true }`)
+// are left alone: they accept only the portal's own session (modules/portal), never a staff one.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
 import type { AuthUser, RequestContext } from '../auth/context';
@@ -12,6 +13,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     public?: boolean;
+    /** A customer-portal route: staff sessions are never read there; modules/portal checks its own cookie. */
+    portal?: boolean;
   }
 }
 
@@ -23,6 +26,7 @@ export function registerAuthHook(app: FastifyInstance, db: Db) {
     // Matched on the route pattern, not the raw URL, so dot segments cannot borrow the exemption.
     const route = request.routeOptions.url ?? '';
     if (route === '/api/docs' || route.startsWith('/api/docs/')) return;
+    if (request.routeOptions.config?.portal) return;
     const token = request.cookies?.[SESSION_COOKIE] ?? bearer(request);
     if (token) request.user = await authenticate(db, token);
     if (!request.user && !request.routeOptions.config?.public) throw new DomainError('unauthenticated');

@@ -22,7 +22,9 @@ export type ErrorCode =
   // Work orders: the state machine refused the action (packages/domain work-order-state).
   | 'illegal_transition'
   | 'order_paused'
-  | 'order_not_paused';
+  | 'order_not_paused'
+  // Customer portal: a wrong, expired, used or exhausted login code (one answer for all, see modules/portal).
+  | 'bad_code';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   validation: 400,
@@ -31,6 +33,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   manager_not_eligible: 400,
   unauthenticated: 401,
   bad_credentials: 401,
+  bad_code: 401,
   forbidden: 403,
   not_found: 404,
   version_conflict: 409,
