@@ -33,6 +33,23 @@ describe('limitsFor with the defaults', () => {
   });
 
   it.each([
+    ['fault_repair', true],
+    ['complaint', true],
+    ['application', true],
+    ['consultation', false],
+    ['query', false],
+    ['report', false],
+    ['suggestion', false],
+    ['praise', false],
+    ['urge', false],
+  ] as const)(
+    'a %s needs a return visit: %s (the rule exists exactly for the visit types)',
+    (type, needed) => {
+      expect(limitsFor({ type }, DEFAULT_TIME_LIMIT_RULES).return_visit !== undefined).toBe(needed);
+    },
+  );
+
+  it.each([
     ['urban', 45, 4],
     ['rural', 90, 5],
     ['remote', 120, 5],

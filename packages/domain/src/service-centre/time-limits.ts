@@ -54,7 +54,12 @@ export const DEFAULT_TIME_LIMIT_RULES: readonly TimeLimitRule[] = [
   { kind: 'restoration', type: 'fault_repair', areaClass: 'urban', limit: hours(4) }, // S001
   { kind: 'restoration', type: 'fault_repair', areaClass: 'rural', limit: hours(5) }, // S001
   { kind: 'restoration', type: 'fault_repair', areaClass: 'remote', limit: hours(5) }, // as rural
-  { kind: 'return_visit', limit: workingDays(2) }, // S001, S002: within 2 working days of reply/close
+  // S001, S002: a return visit within 2 working days of the reply, 100 % for fault repair, new
+  // connections (applications) and complaints. A type needs a visit exactly when a return_visit rule
+  // applies to it, so admins make visits required for another type by adding a row to the table.
+  { kind: 'return_visit', type: 'fault_repair', limit: workingDays(2) },
+  { kind: 'return_visit', type: 'complaint', limit: workingDays(2) },
+  { kind: 'return_visit', type: 'application', limit: workingDays(2) },
   {
     kind: 'meter_test',
     type: 'application',

@@ -24,7 +24,6 @@ import {
   externalStatus,
   localDateOf,
   matchRoutingRule,
-  returnVisitRequired,
   satisfactionScore,
   transition,
   type AreaClass,
@@ -189,7 +188,8 @@ async function notifyCustomer(
   event: 'workorder.accepted' | 'workorder.progress' | 'workorder.replied' | 'workorder.survey',
   variables: Record<string, string>,
   at: Date,
-  dedupe: string,
+  /** Null for the acceptance notice of a new order, which cannot be enqueued twice. */
+  dedupe: string | null,
   knownCustomerPhone?: string | null,
 ): Promise<void> {
   const phone =
@@ -206,7 +206,7 @@ async function notifyCustomer(
       orgUnitId: o.org_unit_id,
       entityType: 'work_order',
       entityId: o.id,
-      dedupeKey: `wo:${o.id}:${dedupe}`,
+      dedupeKey: dedupe === null ? undefined : `wo:${o.id}:${dedupe}`,
     },
     at,
   );
@@ -411,6 +411,7 @@ export async function createWorkOrder(
   const route = input.answeredOnSpot ? { unitId: null, ruleId: null } : await routeOrder(tx, base);
   const dispatched = route.unitId !== null;
   const nowIso = now.toISOString();
+  const limits = orderLimits(base, rules);
   const order = {
     ...base,
     channel: input.channel,
@@ -428,12 +429,12 @@ export async function createWorkOrder(
     routing_rule_id: route.ruleId,
     time_limit_version_id: versionId,
     parent_id: input.parentId ?? null,
-    return_visit_required: returnVisitRequired(input.type),
+    // Required exactly when the order's time-limit version has a return-visit limit for it.
+    return_visit_required: limits.return_visit !== undefined,
     accepted_at: nowIso,
     dispatched_at: dispatched ? nowIso : null,
     created_by: ctx.user.id,
   };
-  const limits = orderLimits(base, rules);
   const kinds: TimeLimitKind[] = input.answeredOnSpot
     ? ['first_contact', 'reply', 'arrival', 'meter_test']
     : ['dispatch', 'first_contact', 'reply', 'arrival', 'meter_test'];
@@ -514,7 +515,7 @@ export async function createWorkOrder(
     'workorder.accepted',
     { orderType: TYPE_ZH[input.type], customerName: subject.customerName ?? input.callerName ?? '客户' },
     now,
-    'accepted',
+    null,
     subject.customerPhone,
   );
 

@@ -501,6 +501,8 @@ describeEachDatabase('work orders', (h) => {
   });
 });
 
+const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
 describe('seeded configuration', () => {
   it('the migration seeds exactly the domain defaults', async () => {
     const { createTestDatabase } = await import('../../test/databases');
@@ -517,14 +519,16 @@ describe('seeded configuration', () => {
         `SELECT kind, type, sub_category, area_class, amount, unit FROM time_limit_rules WHERE version_id = 1 ORDER BY id`,
       );
       expect(
-        limits.rows.map((r) => ({
-          kind: r.kind,
-          ...(r.type ? { type: r.type } : {}),
-          ...(r.sub_category ? { subCategory: r.sub_category } : {}),
-          ...(r.area_class ? { areaClass: r.area_class } : {}),
-          limit: { amount: Number(r.amount), unit: r.unit },
-        })),
-      ).toEqual(DEFAULT_TIME_LIMIT_RULES);
+        limits.rows
+          .map((r) => ({
+            kind: r.kind,
+            ...(r.type ? { type: r.type } : {}),
+            ...(r.sub_category ? { subCategory: r.sub_category } : {}),
+            ...(r.area_class ? { areaClass: r.area_class } : {}),
+            limit: { amount: Number(r.amount), unit: r.unit },
+          }))
+          .sort(byJson),
+      ).toEqual([...DEFAULT_TIME_LIMIT_RULES].sort(byJson));
       const routing = await t.db.query<{
         type: string | null;
         sub_category: string | null;
