@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { workOrderRoutes } from '../features/workorders/workOrderRoutes';
 
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'service-norms', element: <ServiceNormsPage /> },
       { path: 'notices', element: <NoticesPage /> },
       { path: 'admin/notifications', element: <NotificationsPage /> },
+      ...workOrderRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

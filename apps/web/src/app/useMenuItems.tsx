@@ -6,7 +6,6 @@ import { Tag } from 'antd';
 import {
   AlertOutlined,
   ApartmentOutlined,
-  AuditOutlined,
   CalendarOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -29,6 +28,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@gridcare/domain';
 import { usePermissions } from '../features/auth/usePermissions';
+import { workOrderAdminMenu, workOrderMenu } from '../features/workorders/workOrderMenu';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -89,7 +89,7 @@ export function useMenuItems(): { items: MenuItem[]; routeKeys: string[] } {
       },
       { key: '/service-norms', label: t('norms.menu'), icon: <BookOutlined /> },
       { key: '/notices', label: t('notices.menu'), icon: <NotificationOutlined /> },
-      { key: 'soon-work-orders', label: t('menu.workOrders'), icon: <AuditOutlined />, soon: true },
+      ...workOrderMenu(t),
       { key: 'soon-outages', label: t('menu.outages'), icon: <AlertOutlined />, soon: true },
       { key: 'soon-connections', label: t('menu.connections'), icon: <ThunderboltOutlined />, soon: true },
       { key: 'soon-billing', label: t('menu.billing'), icon: <MoneyCollectOutlined />, soon: true },
@@ -107,6 +107,7 @@ export function useMenuItems(): { items: MenuItem[]; routeKeys: string[] } {
             anyOf: ['org:admin'],
           },
           { key: '/admin/users', label: t('menu.users'), icon: <UserOutlined />, anyOf: ['user:admin'] },
+          ...workOrderAdminMenu(t),
           {
             key: '/admin/calendar',
             label: t('calendar.menu'),
