@@ -8,6 +8,7 @@ import { ErrorResult } from '../../shared/ErrorResult';
 import { usePermissions } from '../auth/usePermissions';
 import { AssignManagerModal } from '../account-managers/AssignManagerModal';
 import { RecordVisitModal } from '../account-managers/RecordVisitModal';
+import { customerWorkOrdersTab } from '../workorders/CustomerWorkOrdersSection';
 import { AccountsTable } from './AccountsTable';
 import { ContactsTable } from './ContactsTable';
 import { CustomerHeaderCard } from './CustomerHeaderCard';
@@ -137,6 +138,7 @@ export function Customer360Page() {
                     <LedgerTab customerId={id} canWrite={can('manager:work') || can('customer:write')} />
                   ),
                 },
+                customerWorkOrdersTab(id),
               ]}
             />
           </Card>
