@@ -102,9 +102,30 @@ export async function insertOutboxMessage(db: Db, m: NewOutboxMessage): Promise<
   return r.rows[0].id;
 }
 
-/** Tells listening workers that messages are waiting; delivered when the transaction commits. */
+// A NOTIFY inside the business transaction takes PostgreSQL's notification lock at commit and holds it
+// until the commit is flushed, which serialises every committing transaction that notifies — order
+// intake then runs one commit at a time. So the wake-up is sent after the commit, outside the
+// transaction, and coalesced: at most one NOTIFY per process every SIGNAL_COALESCE_MS.
+const SIGNAL_COALESCE_MS = 20;
+const pendingSignal = new WeakSet<object>();
+
+/** Tells listening workers that messages are waiting, once the enqueueing transaction has committed. */
 export async function signalOutbox(db: Db): Promise<void> {
-  await db.query(`SELECT pg_notify($1, '')`, [OUTBOX_NOTIFY_CHANNEL]);
+  db.afterCommit((root) => {
+    const key = rootKey(root);
+    if (pendingSignal.has(key)) return;
+    pendingSignal.add(key);
+    setTimeout(() => {
+      pendingSignal.delete(key);
+      root.query(`SELECT pg_notify($1, '')`, [OUTBOX_NOTIFY_CHANNEL]).catch(() => undefined);
+    }, SIGNAL_COALESCE_MS);
+  });
+}
+
+// Each after-commit call gets a fresh root handle; coalesce per underlying pool / PGlite instance.
+function rootKey(root: Db): object {
+  const r = root as unknown as { rawPool?: object; pglite?: object };
+  return r.rawPool ?? r.pglite ?? root;
 }
 
 /**

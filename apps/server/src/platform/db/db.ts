@@ -19,6 +19,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs `fn` in a transaction; inside, `tx` is bound to the transaction's connection. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with the database (outside any transaction) once the current transaction has committed;
+   * dropped if it rolls back. Outside a transaction it runs right away (on the next tick).
+   */
+  afterCommit(fn: (root: Db) => void | Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -40,12 +45,32 @@ pg.types.setTypeParser(DATE, asText);
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+type AfterCommit = (root: Db) => void | Promise<void>;
+
+/** Runs after-commit callbacks; a failing one is reported, never thrown into the committed request. */
+function runAfterCommit(hooks: AfterCommit[], root: Db): void {
+  for (const hook of hooks) {
+    setImmediate(() => {
+      Promise.resolve()
+        .then(() => hook(root))
+        .catch((e) => process.emitWarning(`after-commit callback failed: ${(e as Error).message}`));
+    });
+  }
+}
+
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   constructor(
     private readonly conn: Queryable,
     private readonly pool: pg.Pool,
+    /** Callbacks for after the commit of the transaction this handle belongs to (null outside one). */
+    private readonly hooks: AfterCommit[] | null = null,
   ) {}
+
+  afterCommit(fn: AfterCommit): void {
+    if (this.hooks) this.hooks.push(fn);
+    else runAfterCommit([fn], this);
+  }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const r = await this.conn.query(sql, params as unknown[]);
@@ -61,9 +86,11 @@ class PostgresDb implements Db {
       // Nested: use a savepoint on the same connection.
       const name = 'sp_' + Math.random().toString(36).slice(2, 10);
       await this.conn.query(`SAVEPOINT ${name}`);
+      const inner: AfterCommit[] = [];
       try {
-        const r = await fn(this);
+        const r = await fn(new PostgresDb(this.conn, this.pool, inner));
         await this.conn.query(`RELEASE SAVEPOINT ${name}`);
+        this.hooks?.push(...inner);
         return r;
       } catch (e) {
         await this.conn.query(`ROLLBACK TO SAVEPOINT ${name}`);
@@ -73,8 +100,10 @@ class PostgresDb implements Db {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const r = await fn(new PostgresDb(client, this.pool));
+      const hooks: AfterCommit[] = [];
+      const r = await fn(new PostgresDb(client, this.pool, hooks));
       await client.query('COMMIT');
+      runAfterCommit(hooks, new PostgresDb(this.pool, this.pool));
       return r;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -120,7 +149,13 @@ class PgliteDb implements Db {
   constructor(
     readonly pglite: PGlite,
     private readonly tx: PGliteTx | null = null,
+    private readonly hooks: AfterCommit[] | null = null,
   ) {}
+
+  afterCommit(fn: AfterCommit): void {
+    if (this.hooks) this.hooks.push(fn);
+    else runAfterCommit([fn], this);
+  }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const target = this.tx ?? this.pglite;
@@ -137,16 +172,21 @@ class PgliteDb implements Db {
     if (this.tx) {
       const name = 'sp_' + Math.random().toString(36).slice(2, 10);
       await this.tx.exec(`SAVEPOINT ${name}`);
+      const inner: AfterCommit[] = [];
       try {
-        const r = await fn(this);
+        const r = await fn(new PgliteDb(this.pglite, this.tx, inner));
         await this.tx.exec(`RELEASE SAVEPOINT ${name}`);
+        this.hooks?.push(...inner);
         return r;
       } catch (e) {
         await this.tx.exec(`ROLLBACK TO SAVEPOINT ${name}`);
         throw e;
       }
     }
-    return this.pglite.transaction((tx) => fn(new PgliteDb(this.pglite, tx)));
+    const hooks: AfterCommit[] = [];
+    const r = await this.pglite.transaction((tx) => fn(new PgliteDb(this.pglite, tx, hooks)));
+    runAfterCommit(hooks, new PgliteDb(this.pglite));
+    return r;
   }
 
   async close(): Promise<void> {
