@@ -837,7 +837,8 @@ export const enUS: Messages = {
       description: 'Details',
       descriptionHint: 'What the customer reports: what, when, where, and what they want',
       onSpot: 'Answered on the spot',
-      onSpotHint: 'You answered the customer at first contact; the order goes straight to “Replied”',
+      onSpotHint:
+        'You answered the customer at first contact: the order is replied at once, and closed when no return visit is needed',
       replyText: 'Answer given',
       submit: 'Submit',
       created: 'Work order {{caseNo}} accepted',

@@ -817,7 +817,7 @@ export const zhCN = {
       description: '诉求内容',
       descriptionHint: '客户反映的情况、时间、地点和诉求',
       onSpot: '当场答复',
-      onSpotHint: '已当场答复客户（首问负责），工单直接进入“已回复”',
+      onSpotHint: '已当场答复客户（首问负责）：工单直接答复，不需回访的当场办结',
       replyText: '答复内容',
       submit: '提交工单',
       created: '工单 {{caseNo}} 已受理',
