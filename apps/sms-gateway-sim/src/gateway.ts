@@ -1,6 +1,7 @@
 // The SMS gateway simulator: speaks the same protocol as a Chinese SMS gateway —
 //   POST /v1/sms/send  {appKey, timestamp, nonce, mobile, signName, templateCode, params, outId, signature}
 //   → 200 {code: 'OK', message, messageId, requestId} | 4xx/5xx {code, message, requestId}
+// A repeated outId is not sent again: the answer repeats the first messageId (idempotent sends).
 // then posts a signed delivery report {appKey, timestamp, nonce, reports: [...], signature} to the
 // configured callback. It records every message (GET /messages), can be told to fail the next N
 // requests (POST /control/fail-next {count}) and, with a mail catcher attached, lists mails (GET /mails).
@@ -167,6 +168,17 @@ export async function startSmsGatewaySimulator(
         message: 'params must be strings without 【】',
         requestId,
       });
+    // Idempotent on outId, as the protocol promises: a sender that crashed after the gateway accepted a
+    // message and sends it again (at-least-once delivery) gets the first answer, and the phone one SMS.
+    const prior = typeof outId === 'string' ? messages.find((m) => m.outId === outId) : undefined;
+    if (prior) {
+      return send(res, 200, {
+        code: 'OK',
+        message: 'duplicate outId',
+        messageId: prior.messageId,
+        requestId,
+      });
+    }
     const sms: SimulatedSms = {
       messageId: 'SIM' + Date.now().toString(36).toUpperCase() + randomBytes(4).toString('hex').toUpperCase(),
       outId: typeof outId === 'string' ? outId : null,

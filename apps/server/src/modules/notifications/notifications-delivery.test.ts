@@ -148,6 +148,23 @@ describeEachDatabase('notification delivery', (h) => {
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('a worker killed after the gateway accepted but before recording it: the resend reaches the phone once', async () => {
+    const [id] = await enqueueNotification(h().db, acceptedNotice({ channels: ['sms'] }), { now: T0 });
+    expect(await deliverDueNotifications(h().db, channels, { now: T0 })).toMatchObject({ sent: 1 });
+    const [first] = await outboxRows(h().db, [id]);
+    // The crash: the result was never written, so the row still looks claimed with a lease that runs out.
+    await h().db.query(
+      `UPDATE notification_outbox SET status = 'sending', sent_at = NULL, provider_message_id = NULL,
+              next_attempt_at = $2 WHERE id = $1`,
+      [id, at(T0, 2).toISOString()],
+    );
+    expect(await deliverDueNotifications(h().db, channels, { now: at(T0, 2) })).toMatchObject({ sent: 1 });
+    const [row] = await outboxRows(h().db, [id]);
+    expect(row.status).toBe('sent');
+    expect(sim.messages().filter((m) => m.outId === String(id))).toHaveLength(1);
+    expect(row.provider_message_id).toBe(first.provider_message_id);
+  });
+
   it('a stale worker finishing late does not overwrite the newer claim', async () => {
     const [id] = await enqueueNotification(
       h().db,
