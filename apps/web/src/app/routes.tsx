@@ -6,6 +6,7 @@ import { RequireAuth } from '../features/auth/RequireAuth';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { workOrderRoutes } from '../features/workorders/workOrderRoutes';
+import { portalRoute } from '../features/portal/portalRoutes';
 
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
@@ -36,6 +37,8 @@ const NotificationsPage = named(
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The customer portal (网上营业厅): its own frame and login, outside the staff layout.
+  portalRoute,
   {
     path: '/',
     element: (

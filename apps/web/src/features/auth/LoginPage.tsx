@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { Logo } from '../../shared/Logo';
@@ -119,6 +119,11 @@ export function LoginPage() {
               </div>
             }
           />
+          <Typography.Paragraph style={{ margin: '12px 0 0', textAlign: 'center', fontSize: 12 }}>
+            <Link to="/portal" data-testid="portal-entry">
+              {t('portal.staffEntry')}
+            </Link>
+          </Typography.Paragraph>
         </Card>
       </Flex>
       <Typography.Text style={{ textAlign: 'center', color: 'rgba(255,255,255,.75)', padding: 16 }}>
