@@ -196,6 +196,12 @@ export type PortalRatingBody = z.infer<typeof PortalRatingBody>;
 export const PortalMessageQuery = PageQuery;
 export const PortalMessagePage = pageOf(InAppMessage);
 
-/** Where the demo's SMS simulator lists what it received (null when a real gateway is configured). */
-export const PortalDemoHint = z.object({ smsInboxUrl: z.string().nullable() });
+/**
+ * Demo only: where the local SMS simulator lists what it received, and an account number to try. Both are
+ * null when a real SMS gateway is configured (codes then reach real phones).
+ */
+export const PortalDemoHint = z.object({
+  smsInboxUrl: z.string().nullable(),
+  exampleAccountNo: z.string().nullable(),
+});
 export type PortalDemoHint = z.infer<typeof PortalDemoHint>;

@@ -5,6 +5,7 @@ import { inAppChannel } from '../notifications/channels/in-app.channel';
 import { createSmsGatewayChannel } from '../notifications/channels/sms-gateway.channel';
 import { deliverDueNotifications } from '../notifications/delivery.worker';
 import { DEV_SMS_APP_KEY, DEV_SMS_APP_SECRET } from '../notifications/notifications.config';
+import { demoHint } from './portal-me.service';
 import {
   codeFromOutbox,
   newPortalCustomer,
@@ -273,6 +274,26 @@ describeEachDatabase('portal login by SMS code', (h) => {
     );
     expect(rows.rows[0].n).toBe(1);
     expect(await codeFromOutbox(h(), c.mobile)).toBe(before);
+  });
+
+  it('tells a demo user where the SMS simulator lists codes, and says nothing when a real gateway is set', async () => {
+    const c = await newPortalCustomer(h());
+    const demo = await demoHint(h().db, { GRIDCARE_DEV_SMS_PORT: '3099' });
+    expect(demo.smsInboxUrl).toBe('http://127.0.0.1:3099/messages');
+    expect(demo.exampleAccountNo).toMatch(/^\d{10}$/);
+    const holder = await h().db.query(
+      `SELECT 1 FROM accounts a JOIN contacts ct ON ct.customer_id = a.customer_id AND ct.is_primary
+        WHERE a.account_no = $1 AND ct.mobile IS NOT NULL`,
+      [demo.exampleAccountNo],
+    );
+    expect(holder.rows).toHaveLength(1);
+    expect(c.accountNo).toBeTruthy();
+    expect(await demoHint(h().db, { SMS_GATEWAY_URL: 'https://sms.example.com' })).toEqual({
+      smsInboxUrl: null,
+      exampleAccountNo: null,
+    });
+    const res = await h().app.inject({ method: 'GET', url: '/api/portal/demo-hint' });
+    expect(res.statusCode).toBe(200);
   });
 
   it('answers bad login input with 400 and field messages in the caller’s language, never 500', async () => {

@@ -4,6 +4,7 @@ import type {
   InAppMessage,
   PageQuery,
   PortalAccount,
+  PortalDemoHint,
   PortalManagerCard,
   PortalMe,
 } from '@gridcare/contracts';
@@ -11,6 +12,8 @@ import { isValidMobile, maskCustomerName, maskPhone, maskPremiseAddress } from '
 import { DomainError, notFound } from '../../platform/http/errors';
 import { getManagerCard } from '../account-managers/managers.service';
 import { listPortalInbox } from '../notifications/in-app.repository';
+import { loadNotificationSettings } from '../notifications/notifications.config';
+import type { Db } from '../../platform/db/db';
 import type { PortalContext } from './portal-requests.service';
 import { portalServiceContext } from './portal-actor';
 import * as repo from './portal.repository';
@@ -87,4 +90,18 @@ export async function portalMessages(
     q,
   );
   return { ...r, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * Demo only (the bundled SMS simulator stands in for the gateway): where it lists the messages it
+ * received, and an account number to try, so a first-time user can log in. Nothing when a real gateway
+ * is configured.
+ */
+export async function demoHint(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<PortalDemoHint> {
+  const port = loadNotificationSettings(env).devGateways.smsPort;
+  if (port === null) return { smsInboxUrl: null, exampleAccountNo: null };
+  return {
+    smsInboxUrl: `http://127.0.0.1:${port}/messages`,
+    exampleAccountNo: await repo.findDemoAccountNo(db),
+  };
 }

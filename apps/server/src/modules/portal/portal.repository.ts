@@ -82,6 +82,18 @@ export async function listCustomerAccounts(db: Db, customerId: number): Promise<
   return r.rows;
 }
 
+/** Demo only: the first active customer's account whose primary contact has a mobile. */
+export async function findDemoAccountNo(db: Db): Promise<string | null> {
+  const r = await db.query<{ account_no: string }>(
+    `SELECT a.account_no FROM accounts a JOIN customers c ON c.id = a.customer_id
+      WHERE c.status = 'active'
+        AND EXISTS (SELECT 1 FROM contacts ct WHERE ct.customer_id = c.id AND ct.is_primary
+                      AND ct.mobile ~ '^1[3-9][0-9]{9}$')
+      ORDER BY a.id LIMIT 1`,
+  );
+  return r.rows[0]?.account_no ?? null;
+}
+
 // --- The system actor --------------------------------------------------------------------------------
 export async function findSystemActor(
   db: Db,

@@ -24,7 +24,6 @@ import type { ModuleDeps } from '../../app';
 import type { Db } from '../../platform/db/db';
 import { DomainError } from '../../platform/http/errors';
 import { runIdempotent } from '../../platform/http/idempotency';
-import { loadNotificationSettings } from '../notifications/notifications.config';
 import {
   PORTAL_COOKIE,
   authenticatePortal,
@@ -33,7 +32,7 @@ import {
   requestLoginCode,
   type PortalCustomer,
 } from './portal-login.service';
-import { portalMe, portalMessages } from './portal-me.service';
+import { demoHint, portalMe, portalMessages } from './portal-me.service';
 import {
   getRequest,
   listRequests,
@@ -146,10 +145,7 @@ export const portalRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db,
         response: { 200: PortalDemoHint },
       },
     },
-    async () => {
-      const port = loadNotificationSettings(process.env).devGateways.smsPort;
-      return { smsInboxUrl: port === null ? null : `http://127.0.0.1:${port}/messages` };
-    },
+    async () => demoHint(db),
   );
 
   app.get(
