@@ -184,6 +184,10 @@ export const MESSAGES = {
     'zh-CN': '不能合并到该工单：工单不存在、已归档或就是本工单',
     'en-US': 'Cannot merge into that order: unknown, closed or the same order',
   },
+  'workorder.period_order': {
+    'zh-CN': '结束日期不能早于开始日期',
+    'en-US': 'The end date is before the start date',
+  },
   'workorder.sub_category': {
     'zh-CN': '投诉工单请选择投诉类别',
     'en-US': 'Choose the complaint category',

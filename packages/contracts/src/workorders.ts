@@ -205,6 +205,10 @@ export const WorkOrderListQuery = PageQuery.extend({
   status: WorkOrderStatus.optional(),
   channel: WorkOrderChannel.optional(),
   customerId: z.coerce.number().int().positive().optional(),
+  /** The unit the order is assigned to now (the supervisor board's "by unit" figures). */
+  assignedUnitId: z.coerce.number().int().positive().optional(),
+  /** Only orders not yet closed or merged. */
+  open: z.enum(['true', 'false']).optional(),
   /** Case number, title or caller phone. */
   q: z.string().trim().max(50).optional(),
   from: IsoDate.optional(),

@@ -2,6 +2,7 @@
 // unit and month, SLA compliance, breaches, return-visit rate, satisfaction, first-contact resolution and
 // complaints year on year. Everything is computed in SQL over the orders the caller may see.
 import type { z } from 'zod';
+import { msg } from '@gridcare/contracts';
 import type {
   SlaBoard,
   WorkOrderReport,
@@ -31,8 +32,9 @@ export async function slaBoard(ctx: RequestContext): Promise<z.infer<typeof SlaB
   const sql = (key: string, label: string, join = '') => `
     SELECT ${key} AS key, ${label} AS label,
            count(*)::int AS open,
+           -- 预警 = the near-breach queue: a running clock past 80 % of its limit, not yet due.
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL
-                                            AND k.warn50_at <= $2 AND k.due_at > $2))::int AS warned,
+                                            AND k.warn80_at <= $2 AND k.due_at > $2))::int AS warned,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL
                                             AND k.due_at <= $2))::int AS breached,
            count(*) FILTER (WHERE w.status = 'replied' AND w.return_visit_required)::int AS awaiting_visit
@@ -141,7 +143,8 @@ export async function workOrderReport(
   q: z.infer<typeof WorkOrderReportQuery>,
 ): Promise<z.infer<typeof WorkOrderReport>> {
   requirePermission(ctx.user, 'report:read');
-  if (q.from > q.to) throw new DomainError('validation', [{ path: 'to', message: 'to < from' }]);
+  if (q.from > q.to)
+    throw new DomainError('validation', [{ path: 'to', message: msg('workorder.period_order') }]);
   const { fromUtc, toUtc } = periodUtc(q.from, q.to);
   const g = GROUP_KEYS[q.groupBy];
   // A clock counts once it is stopped or past due; it complied if it stopped by its deadline.

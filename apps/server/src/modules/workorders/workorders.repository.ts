@@ -444,6 +444,8 @@ export interface ListFilter {
   status?: string;
   channel?: string;
   customerId?: number;
+  assignedUnitId?: number;
+  openOnly?: boolean;
   q?: string;
   fromUtc?: string;
   toUtc?: string;
@@ -491,6 +493,8 @@ function whereOf(f: ListFilter, v: Visibility, params: unknown[], now: Date, que
   if (f.status) parts.push(`w.status = ${add(f.status)}`);
   if (f.channel) parts.push(`w.channel = ${add(f.channel)}`);
   if (f.customerId) parts.push(`w.customer_id = ${add(f.customerId)}`);
+  if (f.assignedUnitId) parts.push(`w.assigned_unit_id = ${add(f.assignedUnitId)}`);
+  if (f.openOnly) parts.push(OPEN);
   if (f.fromUtc) parts.push(`w.accepted_at >= ${add(f.fromUtc)}`);
   if (f.toUtc) parts.push(`w.accepted_at < ${add(f.toUtc)}`);
   if (f.q) {

@@ -113,7 +113,9 @@ export async function routeOrder(
   db: Db,
   o: Pick<repo.OrderRow, 'type' | 'sub_category' | 'org_unit_id' | 'area_class' | 'customer_tier'>,
 ): Promise<{ unitId: number | null; ruleId: number | null }> {
-  const [org, rules] = await Promise.all([orgTree(db), routingRules(db)]);
+  // One after the other: `db` may be a transaction's single connection.
+  const org = await orgTree(db);
+  const rules = await routingRules(db);
   const rule = matchRoutingRule(
     {
       type: o.type as WorkOrderType,
@@ -394,11 +396,9 @@ export async function createWorkOrder(
     const parent = await repo.findVisibleOrder(tx, input.parentId, visibilityOf(ctx));
     if (!parent) throw invalid('parentId', 'workorder.unknown_parent');
   }
-  const [cal, { versionId, rules }, org] = await Promise.all([
-    loadWorkingCalendar(tx),
-    currentTimeLimits(tx, now),
-    orgTree(tx),
-  ]);
+  const cal = await loadWorkingCalendar(tx);
+  const { versionId, rules } = await currentTimeLimits(tx, now);
+  const org = await orgTree(tx);
   const base = {
     type: input.type,
     sub_category: input.subCategory ?? null,
@@ -1026,14 +1026,13 @@ async function getWorkOrderIn(ctx: RequestContext, db: Db, id: number): Promise<
   if (!visible) throw new DomainError('not_found');
   const now = ctx.now;
   const row = (await repo.summaryOf(db, id, now))!;
-  const [events, clocks, pauses, visits, children, cal] = await Promise.all([
-    repo.listEvents(db, id),
-    repo.listClocks(db, id),
-    repo.listPauses(db, id),
-    repo.listVisits(db, id),
-    repo.childrenOf(db, id),
-    loadWorkingCalendar(db),
-  ]);
+  // Sequential: `db` is often the request's transaction, one connection.
+  const events = await repo.listEvents(db, id);
+  const clocks = await repo.listClocks(db, id);
+  const pauses = await repo.listPauses(db, id);
+  const visits = await repo.listVisits(db, id);
+  const children = await repo.childrenOf(db, id);
+  const cal = await loadWorkingCalendar(db);
   const extra = await db.query<{ parent_case_no: string | null; created_by_name: string | null }>(
     `SELECT p.case_no AS parent_case_no, u.display_name AS created_by_name
        FROM work_orders w LEFT JOIN work_orders p ON p.id = w.parent_id LEFT JOIN users u ON u.id = w.created_by
@@ -1121,6 +1120,8 @@ function listFilter(ctx: RequestContext, q: WorkOrderListQuery): repo.ListFilter
     status: q.status,
     channel: q.channel,
     customerId: q.customerId,
+    assignedUnitId: q.assignedUnitId,
+    openOnly: q.open === 'true',
     q: q.q,
     ...periodUtc(q.from, q.to),
   };

@@ -311,6 +311,21 @@ describeEachDatabase('work orders', (h) => {
       (await h().api(west, 'GET', '/api/workorders?queue=all')).json().items.map((i: { id: number }) => i.id),
     ).not.toContain(o.id);
     expect((await h().api(await h().loginAs('ops'), 'GET', `/api/workorders/${o.id}`)).statusCode).toBe(200);
+    // The board's "by unit" figures open the unit's open orders.
+    const byUnit = await h().api(
+      await h().loginAs('supervisor'),
+      'GET',
+      `/api/workorders?queue=all&open=true&assignedUnitId=${o.assignedUnitId}`,
+    );
+    expect(byUnit.json().items.map((i: { id: number }) => i.id)).toContain(o.id);
+    expect(
+      byUnit
+        .json()
+        .items.every(
+          (i: { assignedUnitId: number; status: string }) =>
+            i.assignedUnitId === o.assignedUnitId && !['closed', 'merged'].includes(i.status),
+        ),
+    ).toBe(true);
     // A customer outside the caller's scope cannot be the subject of an order.
     const other = await newCustomer(h(), 0);
     const res = await create(h(), 'manager2', complaint(other.id));
