@@ -3,7 +3,7 @@ import { DomainError } from '../../platform/http/errors';
 import { describeEachDatabase } from '../../test/harness';
 import { inAppChannel } from './channels/in-app.channel';
 import { deliverDueNotifications } from './delivery.worker';
-import { enqueueNotification } from './notifications.outbox';
+import { enqueueNotification, enqueueNotifications } from './notifications.outbox';
 import { acceptedNotice, outboxCount, outboxRows } from './notifications.test-builders';
 
 // 14:00 in Shanghai: outside the default quiet hours.
@@ -20,6 +20,22 @@ describeEachDatabase('notification outbox', (h) => {
       }),
     ).rejects.toThrow('business rule failed');
     expect(await outboxCount(h().db)).toBe(before);
+  });
+
+  it('enqueues many in one go and reports the ones it cannot render, writing the rest', async () => {
+    const before = await outboxCount(h().db);
+    const agent = h().org.userIds.agent;
+    const result = await h().db.transaction((tx) =>
+      enqueueNotifications(tx, [
+        acceptedNotice({ channels: ['in_app'], recipient: { userId: agent } }),
+        acceptedNotice({ channels: ['in_app'], recipient: { userId: agent }, variables: { orderNo: 'GD2' } }),
+        acceptedNotice({ channels: ['email'], recipient: { userId: agent, email: null } }),
+        acceptedNotice({ channels: ['in_app'], recipient: { userId: agent } }),
+      ]),
+    );
+    expect(result.queued).toBe(2);
+    expect(result.refused.map((r) => r.index)).toEqual([1, 2]);
+    expect(await outboxCount(h().db)).toBe(before + 2);
   });
 
   it('writes one rendered row per channel when the transaction commits', async () => {

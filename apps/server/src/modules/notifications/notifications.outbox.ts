@@ -24,6 +24,7 @@ import { DomainError, type ErrorDetail } from '../../platform/http/errors';
 import {
   claimDedupeKey,
   insertOutboxMessage,
+  insertOutboxMessages,
   recordDedupeIds,
   signalOutbox,
   type NewOutboxMessage,
@@ -127,6 +128,77 @@ function expiryOf(n: EnqueueNotification, now: Date): Date | null {
   return new Date(now.getTime() + minutes * 60_000);
 }
 
+/** The rendered outbox rows of one notification, or the field problems that refuse it. */
+async function planMessages(
+  db: Db,
+  n: EnqueueNotification,
+  templates: Awaited<ReturnType<typeof findCurrentTemplates>>,
+  now: Date,
+): Promise<{ messages: NewOutboxMessage[]; problems: ErrorDetail[] }> {
+  const plan = await planDelivery(db, n, templates);
+  const problems: ErrorDetail[] = [];
+  const messages: NewOutboxMessage[] = [];
+  for (const [i, channel] of plan.channels.entries()) {
+    const where = n.channels ? `channels.${n.channels.indexOf(channel)}` : `channels.${i}`;
+    const address = addressFor(channel, n.recipient);
+    if (!address) {
+      problems.push({ path: where, message: msg('notification.no_address') });
+      continue;
+    }
+    // The recipient's language, else Chinese (every event ships zh-CN templates).
+    const template =
+      templates.find((t) => t.channel === channel && t.language === plan.language) ??
+      templates.find((t) => t.channel === channel && t.language === 'zh-CN');
+    if (!template) {
+      problems.push({ path: where, message: msg('notification.no_template') });
+      continue;
+    }
+    const subject = template.subject
+      ? renderTemplate(template.subject, n.variables, ESCAPES[channel].subject)
+      : null;
+    const body = renderTemplate(template.body, n.variables, ESCAPES[channel].body);
+    const missing = new Set([
+      ...(subject && !subject.ok ? subject.missing : []),
+      ...(!body.ok ? body.missing : []),
+    ]);
+    for (const name of missing) {
+      if (!problems.some((p) => p.path === `variables.${name}`))
+        problems.push({ path: `variables.${name}`, message: msg('notification.variable_missing') });
+    }
+    if (missing.size || !body.ok || (subject && !subject.ok)) continue;
+    messages.push({
+      event: n.event,
+      channel,
+      language: template.language,
+      subject: subject?.ok ? subject.text : null,
+      body: body.text,
+      templateId: template.id,
+      templateVersion: template.version,
+      smsTemplateCode: template.smsTemplateCode,
+      variables: n.variables,
+      recipientAddress: address,
+      customerId: n.recipient.customerId ?? null,
+      contactId: n.recipient.contactId ?? null,
+      userId: n.recipient.userId ?? null,
+      portalAccountNo: n.recipient.portalAccountNo ?? null,
+      orgUnitId: n.orgUnitId,
+      entityType: n.entityType ?? null,
+      entityId: n.entityId == null ? null : String(n.entityId),
+      safetyCritical: plan.ignoresQuietHours,
+      expiresAt: expiryOf(n, now),
+      dedupeKey: n.dedupeKey ?? null,
+      nextAttemptAt: deliveryNotBefore({
+        now,
+        channel,
+        quietHours: plan.quietHours,
+        safetyCritical: plan.ignoresQuietHours,
+      }),
+      createdAt: now,
+    });
+  }
+  return { messages, problems };
+}
+
 /**
  * Writes outbox rows with the caller's transaction handle so the message exists iff the business change
  * commits. Answers the outbox ids (one per channel). Throws a validation DomainError (HTTP 400) when a
@@ -152,67 +224,7 @@ export async function enqueueNotification(
       if (prior) return prior;
     }
     const templates = await findCurrentTemplates(db, n.event, now);
-    const plan = await planDelivery(db, n, templates);
-    const problems: ErrorDetail[] = [];
-    const messages: NewOutboxMessage[] = [];
-    for (const [i, channel] of plan.channels.entries()) {
-      const where = n.channels ? `channels.${n.channels.indexOf(channel)}` : `channels.${i}`;
-      const address = addressFor(channel, n.recipient);
-      if (!address) {
-        problems.push({ path: where, message: msg('notification.no_address') });
-        continue;
-      }
-      // The recipient's language, else Chinese (every event ships zh-CN templates).
-      const template =
-        templates.find((t) => t.channel === channel && t.language === plan.language) ??
-        templates.find((t) => t.channel === channel && t.language === 'zh-CN');
-      if (!template) {
-        problems.push({ path: where, message: msg('notification.no_template') });
-        continue;
-      }
-      const subject = template.subject
-        ? renderTemplate(template.subject, n.variables, ESCAPES[channel].subject)
-        : null;
-      const body = renderTemplate(template.body, n.variables, ESCAPES[channel].body);
-      const missing = new Set([
-        ...(subject && !subject.ok ? subject.missing : []),
-        ...(!body.ok ? body.missing : []),
-      ]);
-      for (const name of missing) {
-        if (!problems.some((p) => p.path === `variables.${name}`))
-          problems.push({ path: `variables.${name}`, message: msg('notification.variable_missing') });
-      }
-      if (missing.size || !body.ok || (subject && !subject.ok)) continue;
-      messages.push({
-        event: n.event,
-        channel,
-        language: template.language,
-        subject: subject?.ok ? subject.text : null,
-        body: body.text,
-        templateId: template.id,
-        templateVersion: template.version,
-        smsTemplateCode: template.smsTemplateCode,
-        variables: n.variables,
-        recipientAddress: address,
-        customerId: n.recipient.customerId ?? null,
-        contactId: n.recipient.contactId ?? null,
-        userId: n.recipient.userId ?? null,
-        portalAccountNo: n.recipient.portalAccountNo ?? null,
-        orgUnitId: n.orgUnitId,
-        entityType: n.entityType ?? null,
-        entityId: n.entityId == null ? null : String(n.entityId),
-        safetyCritical: plan.ignoresQuietHours,
-        expiresAt: expiryOf(n, now),
-        dedupeKey: n.dedupeKey ?? null,
-        nextAttemptAt: deliveryNotBefore({
-          now,
-          channel,
-          quietHours: plan.quietHours,
-          safetyCritical: plan.ignoresQuietHours,
-        }),
-        createdAt: now,
-      });
-    }
+    const { messages, problems } = await planMessages(db, n, templates, now);
     if (problems.length) throw new DomainError('validation', problems);
     const ids: number[] = [];
     for (const m of messages) ids.push(await insertOutboxMessage(db, m));
@@ -221,4 +233,44 @@ export async function enqueueNotification(
     return ids;
   };
   return n.dedupeKey ? tx.transaction(run) : run(tx);
+}
+
+/**
+ * Many notifications in one go, for internal callers that fan out (the SLA sweep warns hundreds of
+ * handlers and supervisors in one pass): each event's templates are read once and all rows are written in
+ * one statement. No dedupe keys — the caller's own transaction makes it happen once. A notification that
+ * cannot be rendered (no address, no template, a missing variable) is skipped and reported back.
+ */
+export async function enqueueNotifications(
+  tx: Db,
+  list: readonly Omit<EnqueueNotification, 'dedupeKey'>[],
+  opts: { now?: Date } = {},
+): Promise<{ queued: number; refused: { index: number; problems: ErrorDetail[] }[] }> {
+  const now = opts.now ?? new Date();
+  const templatesByEvent = new Map<string, Awaited<ReturnType<typeof findCurrentTemplates>>>();
+  const rows: NewOutboxMessage[] = [];
+  const refused: { index: number; problems: ErrorDetail[] }[] = [];
+  for (const [index, n] of list.entries()) {
+    const recipientProblems = n.event in NOTIFICATION_EVENT_CATALOGUE ? checkRecipient(n.recipient) : [];
+    if (!(n.event in NOTIFICATION_EVENT_CATALOGUE) || recipientProblems.length) {
+      refused.push({
+        index,
+        problems: recipientProblems.length
+          ? recipientProblems
+          : [{ path: 'event', message: 'unknown event' }],
+      });
+      continue;
+    }
+    let templates = templatesByEvent.get(n.event);
+    if (!templates) {
+      templates = await findCurrentTemplates(tx, n.event, now);
+      templatesByEvent.set(n.event, templates);
+    }
+    const { messages, problems } = await planMessages(tx, n, templates, now);
+    if (problems.length) refused.push({ index, problems });
+    else rows.push(...messages);
+  }
+  await insertOutboxMessages(tx, rows);
+  if (rows.length) await signalOutbox(tx);
+  return { queued: rows.length, refused };
 }

@@ -109,6 +109,50 @@ export async function insertOutboxMessage(db: Db, m: NewOutboxMessage): Promise<
 const SIGNAL_COALESCE_MS = 20;
 const pendingSignal = new WeakSet<object>();
 
+/** Many rows in one statement (the rows of one enqueueNotifications call). */
+export async function insertOutboxMessages(db: Db, list: NewOutboxMessage[]): Promise<void> {
+  if (list.length === 0) return;
+  const rows = list.map((m) => ({
+    created_at: m.createdAt.toISOString(),
+    event: m.event,
+    channel: m.channel,
+    language: m.language,
+    subject: m.subject,
+    body: m.body,
+    template_id: m.templateId,
+    template_version: m.templateVersion,
+    sms_template_code: m.smsTemplateCode,
+    variables: m.variables,
+    recipient_address: m.recipientAddress,
+    customer_id: m.customerId,
+    contact_id: m.contactId,
+    user_id: m.userId,
+    portal_account_no: m.portalAccountNo,
+    org_unit_id: m.orgUnitId,
+    entity_type: m.entityType,
+    entity_id: m.entityId,
+    safety_critical: m.safetyCritical,
+    expires_at: m.expiresAt?.toISOString() ?? null,
+    next_attempt_at: m.nextAttemptAt.toISOString(),
+  }));
+  await db.query(
+    `INSERT INTO notification_outbox(
+       created_at, updated_at, event, channel, language, subject, body, template_id, template_version,
+       sms_template_code, variables, recipient_address, customer_id, contact_id, user_id, portal_account_no,
+       org_unit_id, entity_type, entity_id, safety_critical, expires_at, next_attempt_at)
+     SELECT x.created_at, x.created_at, x.event, x.channel, x.language, x.subject, x.body, x.template_id,
+            x.template_version, x.sms_template_code, x.variables, x.recipient_address, x.customer_id, x.contact_id,
+            x.user_id, x.portal_account_no, x.org_unit_id, x.entity_type, x.entity_id, x.safety_critical,
+            x.expires_at, x.next_attempt_at
+       FROM jsonb_to_recordset($1::jsonb) AS x(created_at timestamptz, event text, channel text, language text,
+            subject text, body text, template_id bigint, template_version int, sms_template_code text, variables jsonb,
+            recipient_address text, customer_id bigint, contact_id bigint, user_id bigint, portal_account_no text,
+            org_unit_id bigint, entity_type text, entity_id text, safety_critical boolean, expires_at timestamptz,
+            next_attempt_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /** Tells listening workers that messages are waiting, once the enqueueing transaction has committed. */
 export async function signalOutbox(db: Db): Promise<void> {
   db.afterCommit((root) => {

@@ -299,20 +299,6 @@ export async function stopClockRow(
   );
 }
 
-export async function markClockLevel(
-  tx: Db,
-  clockId: number,
-  level: number,
-  nextCheck: Date | null,
-  breachedAt: string | null,
-): Promise<void> {
-  await tx.query(
-    `UPDATE work_order_clocks SET level = $2, next_check_at = $3, breached_at = COALESCE(breached_at, $4), updated_at = now()
-      WHERE id = $1`,
-    [clockId, level, isoOrNull(nextCheck), breachedAt],
-  );
-}
-
 export async function recordBreach(
   tx: Db,
   b: {
@@ -560,4 +546,89 @@ export async function childrenOf(
     [id],
   );
   return r.rows;
+}
+
+// --- Set-wise writes of the SLA sweep ------------------------------------------------------------------
+export async function setClockLevels(
+  tx: Db,
+  rows: { id: number; level: number; next: string | null; breached: string | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `UPDATE work_order_clocks k SET level = x.level, next_check_at = x.next,
+            breached_at = COALESCE(k.breached_at, x.breached), updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, level int, next timestamptz, breached timestamptz)
+      WHERE k.id = x.id`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Records breaches once (a clock breaches at most once); answers how many were new. */
+export async function recordBreaches(
+  tx: Db,
+  rows: {
+    orderId: number;
+    clockId: number;
+    kind: string;
+    orgUnitId: number;
+    unitId: number | null;
+    dueAt: string;
+    breachedAt: string;
+  }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const r = await tx.query(
+    `INSERT INTO sla_breaches(order_id, clock_id, kind, org_unit_id, unit_id, due_at, breached_at)
+     SELECT x."orderId", x."clockId", x.kind, x."orgUnitId", x."unitId", x."dueAt", x."breachedAt"
+       FROM jsonb_to_recordset($1::jsonb) AS x("orderId" bigint, "clockId" bigint, kind text, "orgUnitId" bigint,
+            "unitId" bigint, "dueAt" timestamptz, "breachedAt" timestamptz)
+     ON CONFLICT (clock_id) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+  return r.rowCount ?? 0;
+}
+
+export async function insertEvents(tx: Db, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO work_order_events(order_id, action, from_status, to_status, actor_id, actor_name, note,
+       from_unit_id, to_unit_id, internal, at)
+     SELECT x.order_id, x.action, x.from_status, x.to_status, x.actor_id, x.actor_name, x.note,
+            x.from_unit_id, x.to_unit_id, x.internal, x.at
+       FROM jsonb_to_recordset($1::jsonb) AS x(order_id bigint, action text, from_status text, to_status text,
+            actor_id bigint, actor_name text, note text, from_unit_id bigint, to_unit_id bigint, internal boolean,
+            at timestamptz)`,
+    [
+      JSON.stringify(
+        events.map((e) => ({
+          order_id: e.orderId,
+          action: e.action,
+          from_status: e.fromStatus ?? null,
+          to_status: e.toStatus ?? null,
+          actor_id: e.actor?.id ?? null,
+          actor_name: e.actor?.name ?? null,
+          note: e.note ?? null,
+          from_unit_id: e.fromUnitId ?? null,
+          to_unit_id: e.toUnitId ?? null,
+          internal: e.internal ?? false,
+          at: e.at.toISOString(),
+        })),
+      ),
+    ],
+  );
+}
+
+/** The handler's (else the acceptor's) name and the org path of each order, for the sweep's messages. */
+export async function orderPeople(
+  db: Db,
+  orderIds: number[],
+): Promise<Map<number, { handlerName: string | null; orgPath: string }>> {
+  const r = await db.query<{ id: number; handler_name: string | null; org_path: string }>(
+    `SELECT w.id, u.display_name AS handler_name, o.path AS org_path
+       FROM work_orders w JOIN org_units o ON o.id = w.org_unit_id
+       LEFT JOIN users u ON u.id = COALESCE(w.handler_id, w.created_by)
+      WHERE w.id = ANY($1::bigint[])`,
+    [orderIds],
+  );
+  return new Map(r.rows.map((x) => [x.id, { handlerName: x.handler_name, orgPath: x.org_path }]));
 }
