@@ -452,13 +452,12 @@ function queueCondition(
     case 'team':
       return `${OPEN} AND w.assigned_unit_id = ANY(${add(f.roleUnitIds)}::bigint[])`;
     case 'near_breach': {
+      // Past 80 % of a running clock's limit and not yet due (w.next_* are kept by the clock triggers).
       const n = now();
-      return `${OPEN} AND EXISTS (SELECT 1 FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL
-                AND k.warn80_at <= ${n} AND k.due_at > ${n})`;
+      return `${OPEN} AND w.next_warn80_at <= ${n} AND w.next_due_at > ${n}`;
     }
     case 'breached':
-      return `${OPEN} AND EXISTS (SELECT 1 FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL
-                AND k.due_at <= ${now()})`;
+      return `${OPEN} AND w.next_due_at <= ${now()}`;
     case 'awaiting_visit':
       return `w.status = 'replied' AND w.return_visit_required`;
     case 'all':
@@ -493,40 +492,62 @@ function whereOf(f: ListFilter, v: Visibility, params: unknown[], now: Date, que
   return parts.join(' AND ');
 }
 
+/** Queues and lists count at most this many rows: an exact count over a million orders costs too much. */
+export const LIST_COUNT_CAP = 10_000;
+
+const ORDER_BY: Record<ListFilter['queue'], string> = {
+  all: 'w.accepted_at DESC, w.id DESC',
+  mine: 'w.next_due_at NULLS LAST, w.id',
+  team: 'w.next_due_at NULLS LAST, w.id',
+  near_breach: 'w.next_due_at, w.id',
+  breached: 'w.next_due_at, w.id',
+  awaiting_visit: 'w.next_due_at NULLS LAST, w.id',
+};
+
+/**
+ * One page of a queue: the ids come from an index range scan in queue order, then the list rows of those
+ * ids only (names, the clock due first, the live warning level).
+ */
 export async function listOrders(
   db: Db,
   f: ListFilter,
   v: Visibility,
   now: Date,
   page: { limit: number; offset: number },
-): Promise<{ rows: SummaryRow[]; total: number }> {
+): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
   const params: unknown[] = [];
   const where = whereOf(f, v, params, now);
-  params.push(now.toISOString());
-  const nowP = `$${params.length}::timestamptz`;
-  const r = await db.query<SummaryRow>(
-    `SELECT ${summarySelect(nowP)} WHERE ${where}
-      ORDER BY ${f.queue === 'all' ? 'w.accepted_at DESC, w.id DESC' : 'nc.due_at NULLS LAST, w.accepted_at, w.id'}
+  const ids = await db.query<{ id: number }>(
+    `SELECT w.id FROM work_orders w WHERE ${where} ORDER BY ${ORDER_BY[f.queue]}
       LIMIT ${page.limit} OFFSET ${page.offset}`,
     params,
   );
-  const countParams: unknown[] = [];
-  const countWhere = whereOf(f, v, countParams, now);
   const n = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM work_orders w WHERE ${countWhere}`,
-    countParams,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM work_orders w WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) t`,
+    params,
   );
-  return { rows: r.rows, total: n.rows[0].n };
+  const order = ids.rows.map((r) => r.id);
+  let rows: SummaryRow[] = [];
+  if (order.length > 0) {
+    const r = await db.query<SummaryRow>(
+      `SELECT ${summarySelect('$2::timestamptz')} WHERE w.id = ANY($1::bigint[])`,
+      [order, now.toISOString()],
+    );
+    const byId = new Map(r.rows.map((x) => [x.id, x]));
+    rows = order.map((id) => byId.get(id)).filter((x): x is SummaryRow => x !== undefined);
+  }
+  const total = n.rows[0].n;
+  return { rows, total: Math.min(total, LIST_COUNT_CAP), totalCapped: total > LIST_COUNT_CAP };
 }
 
 export async function countQueue(db: Db, f: ListFilter, v: Visibility, now: Date): Promise<number> {
   const params: unknown[] = [];
   const where = whereOf(f, v, params, now);
   const n = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM work_orders w WHERE ${where}`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM work_orders w WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) t`,
     params,
   );
-  return n.rows[0].n;
+  return Math.min(n.rows[0].n, LIST_COUNT_CAP);
 }
 
 export async function summaryOf(db: Db, id: number, now: Date): Promise<SummaryRow | null> {

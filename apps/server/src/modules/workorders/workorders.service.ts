@@ -1129,11 +1129,17 @@ function listFilter(ctx: RequestContext, q: WorkOrderListQuery): repo.ListFilter
 
 export async function listWorkOrders(ctx: RequestContext, q: WorkOrderListQuery) {
   requireAny(ctx.user, READ_PERMS);
-  const { rows, total } = await repo.listOrders(ctx.db, listFilter(ctx, q), visibilityOf(ctx), ctx.now, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
-  return { items: rows.map(presentSummary), page: q.page, pageSize: q.pageSize, total };
+  const { rows, total, totalCapped } = await repo.listOrders(
+    ctx.db,
+    listFilter(ctx, q),
+    visibilityOf(ctx),
+    ctx.now,
+    {
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    },
+  );
+  return { items: rows.map(presentSummary), page: q.page, pageSize: q.pageSize, total, totalCapped };
 }
 
 export async function queueCounts(ctx: RequestContext) {

@@ -56,6 +56,19 @@ describeEachDatabase('work orders', (h) => {
     expect(order.clocks.find((c: { kind: string }) => c.kind === 'dispatch').stoppedAt).not.toBeNull();
     expect(order.clocks.find((c: { kind: string }) => c.kind === 'reply').dueAt).not.toBeNull();
 
+    // The order carries the earliest deadline of its running clocks (kept by the clock triggers).
+    const nextDue = async () =>
+      (
+        await h().db.query<{ next_due_at: string | null }>(
+          `SELECT next_due_at FROM work_orders WHERE id = $1`,
+          [order.id],
+        )
+      ).rows[0].next_due_at;
+    const running = order.clocks
+      .filter((c: { stoppedAt: string | null }) => !c.stoppedAt)
+      .map((c: { dueAt: string }) => c.dueAt)
+      .sort();
+    expect(await nextDue()).toBe(running[0]);
     // The production handler sees it in the team queue and works it.
     const ops = await h().loginAs('ops');
     const team = await h().api(ops, 'GET', '/api/workorders?queue=team');
@@ -84,6 +97,9 @@ describeEachDatabase('work orders', (h) => {
       replied.json().clocks.find((c: { kind: string }) => c.kind === 'return_visit').stoppedAt,
     ).toBeNull();
 
+    expect(await nextDue()).toBe(
+      replied.json().clocks.find((c: { kind: string }) => c.kind === 'return_visit').dueAt,
+    );
     // The agent who accepted it makes the return visit.
     const agent = await h().loginAs('agent');
     const awaiting = await h().api(agent, 'GET', '/api/workorders?queue=awaiting_visit');
@@ -99,6 +115,8 @@ describeEachDatabase('work orders', (h) => {
     expect(closed.status).toBe('closed');
     expect(closed.externalStatus).toBe('completed');
     expect(closed.satisfaction).toBe(100);
+    expect(await nextDue()).toBeNull();
+
     expect(closed.clocks.every((c: { stoppedAt: string | null }) => c.stoppedAt !== null)).toBe(true);
     expect(closed.events.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['accept', 'dispatch', 'take', 'contacted', 'handle', 'reply', 'return_visit']),
