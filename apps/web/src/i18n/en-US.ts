@@ -764,6 +764,8 @@ export const enUS: Messages = {
       from: 'Accepted from',
       to: 'Accepted to',
       customer: 'Customer: {{name}}',
+      assignedUnit: 'Unit: {{name}}',
+      openOnly: 'Open orders only',
     },
     clock: {
       left: '{{time}} left',
@@ -917,6 +919,7 @@ export const enUS: Messages = {
       awaitingVisit: 'Awaiting visit',
       total: 'Total',
       reassignHint: 'To reassign, open the order and use “Transfer”.',
+      warnedHint: 'A running time limit is 80 % used or more but not yet due (the near-breach queue)',
     },
     report: {
       subtitle:

@@ -745,6 +745,8 @@ export const zhCN = {
       from: '受理开始日期',
       to: '受理结束日期',
       customer: '客户：{{name}}',
+      assignedUnit: '处理单位：{{name}}',
+      openOnly: '仅在办工单',
     },
     clock: {
       left: '剩余 {{time}}',
@@ -892,6 +894,7 @@ export const zhCN = {
       awaitingVisit: '待回访',
       total: '合计',
       reassignHint: '改派：打开工单后使用“转派”。',
+      warnedHint: '计时中的时限已用 80% 以上、尚未超时（即“即将超时”队列）',
     },
     report: {
       subtitle: '按类型、渠道、单位或月份统计时限达标、超时、回访、满意度和首问办结',

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Card, Segmented, Skeleton, Table, Typography } from 'antd';
+import { Button, Card, Segmented, Skeleton, Table, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -21,13 +21,25 @@ const COLOURS: Record<Measure, string> = {
   breached: '#ff4d4f',
   awaitingVisit: '#722ed1',
 };
-/** The desk queue each board figure opens. */
+/**
+ * The desk queue each board figure opens, so the list holds exactly the orders counted: 在办 is every order
+ * not closed or merged (the all queue with open=true), 预警 the near-breach queue (a running limit ≥ 80 %
+ * used, not yet due), 超时 the breached queue, 待回访 the awaiting-visit queue.
+ */
 const QUEUE_OF: Record<Measure, WorkOrderQueue> = {
   open: 'all',
   warned: 'near_breach',
   breached: 'breached',
   awaitingVisit: 'awaiting_visit',
 };
+
+/** The list behind one figure: its queue, narrowed to the row's type or (by unit) the unit it is assigned to. */
+function boardListHref(by: 'type' | 'unit', rowKey: string, m: Measure): string {
+  const q = new URLSearchParams({ queue: QUEUE_OF[m] });
+  if (m === 'open') q.set('open', 'true');
+  q.set(by === 'type' ? 'type' : 'assignedUnitId', rowKey);
+  return `/workorders?${q.toString()}`;
+}
 
 /** 超时监控: the supervisor's SLA board by type and by unit; a figure opens the orders behind it. */
 export function SlaBoardPage() {
@@ -50,14 +62,12 @@ function SlaBoard() {
 
   const rows = by === 'type' ? data.byType : data.byUnit;
   const rowLabel = (r: SlaBoardRow) => (by === 'type' ? label('type', r.key) : r.label);
-  // The list filters by type; it has no unit filter, so unit figures are shown but do not link.
-  const listHref = (r: SlaBoardRow, m: Measure) =>
-    by === 'type' ? `/workorders?queue=${QUEUE_OF[m]}&type=${encodeURIComponent(r.key)}` : null;
+  const listHref = (r: SlaBoardRow, m: Measure) => boardListHref(by, r.key, m);
   const figure = (r: SlaBoardRow, m: Measure) => {
     const href = listHref(r, m);
     const n = r[m];
     const style = m === 'breached' && n > 0 ? { color: COLOURS.breached, fontWeight: 600 } : undefined;
-    return href && n > 0 ? (
+    return n > 0 ? (
       <Link to={href} style={style} data-testid={`board-${m}-${r.key}`}>
         {n}
       </Link>
@@ -101,8 +111,7 @@ function SlaBoard() {
               colour: COLOURS[m],
             }))}
             onBarClick={(i, key) => {
-              const href = rows[i] && listHref(rows[i], key as Measure);
-              if (href) navigate(href);
+              if (rows[i]) navigate(listHref(rows[i], key as Measure));
             }}
           />
         </Suspense>
@@ -119,7 +128,14 @@ function SlaBoard() {
               render: (_: unknown, r) => rowLabel(r),
             },
             ...MEASURES.map((m) => ({
-              title: t(`wo.board.${m}`),
+              title:
+                m === 'warned' ? (
+                  <Tooltip title={t('wo.board.warnedHint')}>
+                    <span data-testid="board-warned-title">{t('wo.board.warned')}</span>
+                  </Tooltip>
+                ) : (
+                  t(`wo.board.${m}`)
+                ),
               dataIndex: m,
               width: 130,
               align: 'right' as const,

@@ -5,19 +5,35 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useWorkOrderOptions } from './useWorkOrderLabel';
 
-export const FILTER_KEYS = ['type', 'status', 'channel', 'customerId', 'q', 'from', 'to'] as const;
+export const FILTER_KEYS = [
+  'type',
+  'status',
+  'channel',
+  'customerId',
+  'assignedUnitId',
+  'open',
+  'q',
+  'from',
+  'to',
+] as const;
 export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
-/** Search (case number, title, caller phone), type, status, channel and the acceptance period. */
+/**
+ * Search (case number, title, caller phone), type, status, channel and the acceptance period; the customer,
+ * unit and open-only filters arrive from links (the 360 page, the SLA board) and show as removable tags.
+ */
 export function WorkOrderFilters({
   values,
   onChange,
   customerName,
+  unitName,
 }: {
   values: FilterValues;
   onChange: (changes: FilterValues) => void;
   /** Shown on the tag of a customer filter (coming from the 360 page). */
   customerName?: string | null;
+  /** Shown on the tag of an assigned-unit filter (coming from the SLA board). */
+  unitName?: string | null;
 }) {
   const { t } = useTranslation();
   const options = useWorkOrderOptions();
@@ -73,6 +89,16 @@ export function WorkOrderFilters({
       {values.customerId ? (
         <Tag closable onClose={() => onChange({ customerId: undefined })} data-testid="wo-filter-customer">
           {t('wo.filter.customer', { name: customerName ?? values.customerId })}
+        </Tag>
+      ) : null}
+      {values.assignedUnitId ? (
+        <Tag closable onClose={() => onChange({ assignedUnitId: undefined })} data-testid="wo-filter-unit">
+          {t('wo.filter.assignedUnit', { name: unitName ?? values.assignedUnitId })}
+        </Tag>
+      ) : null}
+      {values.open === 'true' ? (
+        <Tag closable onClose={() => onChange({ open: undefined })} data-testid="wo-filter-open">
+          {t('wo.filter.openOnly')}
         </Tag>
       ) : null}
     </Space>

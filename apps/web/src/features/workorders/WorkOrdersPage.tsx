@@ -20,6 +20,9 @@ import { FILTER_KEYS, WorkOrderFilters, type FilterValues } from './WorkOrderFil
 
 const isQueue = (v: string | undefined): v is WorkOrderQueue =>
   !!v && (WORK_ORDER_QUEUES as readonly string[]).includes(v);
+// A hand-edited URL with a bad id drops the filter instead of failing the list with a 400.
+const positiveInt = (v: string | undefined) =>
+  v && /^\d{1,15}$/.test(v) && Number(v) > 0 ? Number(v) : undefined;
 
 /**
  * 工单台: the agent's and the department's desk — queue tabs with counts, filters, server paging,
@@ -39,6 +42,8 @@ export function WorkOrdersPage() {
     queue,
     ...filters,
     customerId: filters.customerId ? Number(filters.customerId) : undefined,
+    assignedUnitId: positiveInt(filters.assignedUnitId),
+    open: filters.open === 'true' ? 'true' : undefined,
     page: pp.page,
     pageSize: pp.pageSize,
   };
@@ -102,6 +107,7 @@ export function WorkOrdersPage() {
           values={filters}
           onChange={(c) => pp.update(c)}
           customerName={filters.customerId ? data?.items[0]?.customerName : undefined}
+          unitName={params.assignedUnitId ? data?.items[0]?.assignedUnitName : undefined}
         />
         {error ? (
           <ErrorResult error={error} onRetry={() => void refetch()} />

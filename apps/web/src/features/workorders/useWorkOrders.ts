@@ -12,6 +12,10 @@ export interface WorkOrderListParams extends Record<string, QueryValue> {
   status?: string;
   channel?: string;
   customerId?: number;
+  /** The unit the order is assigned to now. */
+  assignedUnitId?: number;
+  /** Only orders not yet closed or merged. */
+  open?: 'true';
   q?: string;
   from?: string;
   to?: string;
