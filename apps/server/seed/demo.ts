@@ -1,7 +1,8 @@
-// Demo data for `npm start`: the organisation, logins and a generated customer base.
+// Demo data for `npm start`: the organisation, logins, a generated customer base and their work orders
+// (a year of finished ones for the reports, and open ones in every status for the queues).
 import type { Db } from '../src/platform/db/db';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedOrganisation } from './org-seed';
-import { generateCustomers } from './generate';
+import { generateCustomers, generateWorkOrders } from './generate';
 
 export async function seedDemoIfEmpty(db: Db, opts: { customers: number }): Promise<boolean> {
   const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
@@ -10,6 +11,12 @@ export async function seedDemoIfEmpty(db: Db, opts: { customers: number }): Prom
   console.log(`seeding the demo company with ${opts.customers} customers…`);
   const org = await seedOrganisation(db);
   await generateCustomers(db, org, { customers: opts.customers, seed: 42 });
+  await generateWorkOrders(db, {
+    historical: Math.round(opts.customers * 0.08),
+    open: Math.max(40, Math.round(opts.customers * 0.03)),
+    seed: 42,
+    months: 12,
+  });
   console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }

@@ -15,6 +15,9 @@ import { dropForBulkLoad, restoreAfterBulkLoad } from './generator/bulk-indexes'
 import { emptyChunk, TABLE_ORDER } from './generator/tables';
 import type { AreaClass } from './generator/people';
 
+// Work orders for the generated customers (generator/work-orders.ts).
+export { generateWorkOrders, type WorkOrderOptions } from './generator/work-orders';
+
 export interface GenerateOptions {
   customers: number;
   seed: number;

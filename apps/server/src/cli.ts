@@ -1,11 +1,11 @@
-// gridcare migrate | seed [--customers N] [--reset]
+// gridcare migrate | seed [--customers N] [--orders M [--open K]] [--reset]
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/db';
 import { migrate } from './platform/db/migrate';
 import { seedOrganisation } from '../seed/org-seed';
-import { generateCustomers } from '../seed/generate';
+import { generateCustomers, generateWorkOrders } from '../seed/generate';
 import { ringFromCli } from './modules/telephony/softphone-cli';
 
 function flag(args: string[], name: string): string | undefined {
@@ -31,18 +31,32 @@ async function main() {
       }
       await migrate(db);
       const customers = Number(flag(args, 'customers') ?? 5000);
+      const orders = Number(flag(args, 'orders') ?? 0);
+      const open = Number(flag(args, 'open') ?? Math.round(orders / 10));
+      const seed = Number(flag(args, 'seed') ?? 42);
       const started = Date.now();
       const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
-      if (existing.rows[0].n > 0) throw new Error('database already has data; add --reset to start over');
-      const org = await seedOrganisation(db);
-      await generateCustomers(db, org, {
-        customers,
-        seed: Number(flag(args, 'seed') ?? 42),
-        log: console.log,
-      });
-      console.log(`seeded ${customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      // Work orders alone may be added to a database that already has its customers.
+      const ordersOnly = existing.rows[0].n > 0 && flag(args, 'customers') === undefined && orders + open > 0;
+      if (existing.rows[0].n > 0 && !ordersOnly)
+        throw new Error(
+          'database already has data; add --reset to start over (or only --orders M to add orders)',
+        );
+      if (!ordersOnly) {
+        const org = await seedOrganisation(db);
+        await generateCustomers(db, org, { customers, seed, log: console.log });
+        console.log(`seeded ${customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      if (orders > 0 || open > 0) {
+        const r = await generateWorkOrders(db, { historical: orders, open, seed, log: console.log });
+        console.log(
+          `generated ${r.historical} historical and ${r.open} open work orders in ${r.seconds.toFixed(1)} s`,
+        );
+      }
     } else {
-      console.log('usage: npm run cli -- migrate | seed [--customers N] [--seed S] [--reset]');
+      console.log(
+        'usage: npm run cli -- migrate | seed [--customers N] [--orders M [--open K]] [--seed S] [--reset]',
+      );
       process.exitCode = 2;
     }
   } finally {

@@ -11,7 +11,18 @@ export interface DroppedObjects {
   foreignKeys: { name: string; table: string; definition: string }[];
 }
 
-export async function dropForBulkLoad(db: Db): Promise<DroppedObjects> {
+/**
+ * Drops the secondary indexes of `tables.indexes` (those not backing a constraint) and the foreign keys of
+ * `tables.foreignKeys`; by default the customer archive's big tables and every table the customer
+ * generator loads.
+ */
+export async function dropForBulkLoad(
+  db: Db,
+  tables: { indexes: readonly string[]; foreignKeys: readonly string[] } = {
+    indexes: BULK_TABLES,
+    foreignKeys: TABLE_ORDER,
+  },
+): Promise<DroppedObjects> {
   const indexes = (
     await db.query<{ name: string; table: string; definition: string }>(
       `SELECT i.indexname AS name, i.tablename AS table, i.indexdef AS definition
@@ -19,7 +30,7 @@ export async function dropForBulkLoad(db: Db): Promise<DroppedObjects> {
         WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.indexname))::regclass)
         ORDER BY i.indexname`,
-      [BULK_TABLES],
+      [tables.indexes],
     )
   ).rows;
   const foreignKeys = (
@@ -29,7 +40,7 @@ export async function dropForBulkLoad(db: Db): Promise<DroppedObjects> {
         WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
           AND c.conrelid::regclass::text = ANY($1)
         ORDER BY c.conname`,
-      [TABLE_ORDER],
+      [tables.foreignKeys],
     )
   ).rows;
   for (const fk of foreignKeys) await db.exec(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${fk.name}`);
