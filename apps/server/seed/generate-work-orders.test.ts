@@ -95,6 +95,13 @@ describeEachDatabase('generated work orders', (h) => {
          FROM work_orders w GROUP BY 1, 2`,
     );
     expect(r.rows.filter((x) => x.open !== x.with_running)).toEqual([]);
+    // The order carries its earliest running deadline and 80 % instant, as the clock triggers keep them.
+    const stale = await h().db.query<{ id: number }>(
+      `SELECT w.id FROM work_orders w
+        WHERE w.next_due_at IS DISTINCT FROM (SELECT min(k.due_at) FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL)
+           OR w.next_warn80_at IS DISTINCT FROM (SELECT min(k.warn80_at) FROM work_order_clocks k WHERE k.order_id = w.id AND k.stopped_at IS NULL)`,
+    );
+    expect(stale.rows).toEqual([]);
   });
 
   it("running clocks carry the domain's instants and the sweep's next check after the levels already raised", async () => {

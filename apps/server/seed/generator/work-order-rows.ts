@@ -51,6 +51,8 @@ export const WORK_ORDER_COLUMNS = {
     'version',
     'created_at',
     'updated_at',
+    'next_due_at',
+    'next_warn80_at',
   ],
   work_order_events: [
     'id',
@@ -152,6 +154,16 @@ function text(v: string | null): string {
     : v;
 }
 
+/** The earliest instant of a kind among the order's running clocks. */
+function earliest(o: OrderSim, which: 'dueAt' | 'warn80At'): number | null {
+  let min: number | null = null;
+  for (const c of o.clocks.values()) {
+    const t = c.stoppedAt === null ? c.instants[which] : null;
+    if (t !== null && (min === null || t < min)) min = t;
+  }
+  return min;
+}
+
 export type WorkOrderChunk = Record<WorkOrderTable, RowBuffer>;
 
 export function emptyWorkOrderChunk(): WorkOrderChunk {
@@ -206,6 +218,10 @@ export function encodeOrder(o: OrderSim, out: WorkOrderChunk, ids: WorkOrderIds)
       o.version,
       iso(o.acceptedAt),
       iso(o.updatedAt),
+      // What the clock triggers keep on the order (migration 0108): written here too, because in a
+      // parallel load a chunk's clocks may arrive before its orders are visible to the trigger.
+      iso(earliest(o, 'dueAt')),
+      iso(earliest(o, 'warn80At')),
     ].join('\t'),
   );
   for (const e of o.events) {
