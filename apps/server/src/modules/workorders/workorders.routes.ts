@@ -255,63 +255,39 @@ export const workOrderRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { 
     async (request) => getWorkOrder(contextOf(request, db), request.params.id),
   );
 
-  app.post(
-    '/api/workorders/:id/actions',
+  // The three writes on one order: each retry-safe with an Idempotency-Key, each answering the order.
+  const orderWrites = [
     {
-      schema: {
-        tags,
-        summary: 'Dispatch, take, send back, transfer, handle, reply, pause, resume, close, reopen, merge',
-        params: IdParam,
-        body: WorkOrderActionBody,
-        response: { 200: WorkOrder },
-      },
+      path: '/api/workorders/:id/actions',
+      summary: 'Dispatch, take, send back, transfer, handle, reply, pause, resume, close, reopen, merge',
+      body: WorkOrderActionBody,
+      run: performAction,
     },
-    async (request, reply) => {
-      const ctx = contextOf(request, db);
-      const result = await runIdempotent(db, request, ctx.user.id, 200, (tx) =>
-        performAction({ ...ctx, db: tx }, tx, request.params.id, request.body),
-      );
-      return reply.status(200).send(result.body);
-    },
-  );
-
-  app.post(
-    '/api/workorders/:id/notes',
     {
-      schema: {
-        tags,
-        summary: 'A progress note (first contact, arrival on site, power restored)',
-        params: IdParam,
-        body: WorkOrderNoteBody,
-        response: { 200: WorkOrder },
-      },
+      path: '/api/workorders/:id/notes',
+      summary: 'A progress note (first contact, arrival on site, power restored)',
+      body: WorkOrderNoteBody,
+      run: addNote,
     },
-    async (request, reply) => {
-      const ctx = contextOf(request, db);
-      const result = await runIdempotent(db, request, ctx.user.id, 200, (tx) =>
-        addNote({ ...ctx, db: tx }, tx, request.params.id, request.body),
-      );
-      return reply.status(200).send(result.body);
-    },
-  );
-
-  app.post(
-    '/api/workorders/:id/return-visits',
     {
-      schema: {
-        tags,
-        summary: 'Record a return-visit attempt (回访)',
-        params: IdParam,
-        body: ReturnVisitCreate,
-        response: { 200: WorkOrder },
+      path: '/api/workorders/:id/return-visits',
+      summary: 'Record a return-visit attempt (回访)',
+      body: ReturnVisitCreate,
+      run: recordReturnVisit,
+    },
+  ] as const;
+  for (const w of orderWrites) {
+    app.post(
+      w.path,
+      { schema: { tags, summary: w.summary, params: IdParam, body: w.body, response: { 200: WorkOrder } } },
+      async (request, reply) => {
+        const ctx = contextOf(request, db);
+        const run = w.run as (c: typeof ctx, tx: typeof db, id: number, body: unknown) => Promise<WorkOrder>;
+        const result = await runIdempotent(db, request, ctx.user.id, 200, (tx) =>
+          run({ ...ctx, db: tx }, tx, request.params.id, request.body),
+        );
+        return reply.status(200).send(result.body);
       },
-    },
-    async (request, reply) => {
-      const ctx = contextOf(request, db);
-      const result = await runIdempotent(db, request, ctx.user.id, 200, (tx) =>
-        recordReturnVisit({ ...ctx, db: tx }, tx, request.params.id, request.body),
-      );
-      return reply.status(200).send(result.body);
-    },
-  );
+    );
+  }
 };
