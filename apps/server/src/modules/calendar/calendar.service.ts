@@ -12,7 +12,7 @@ import { businessDate, isWeekend, workingCalendar, type WorkingCalendar } from '
 import { writeAudit } from '../../platform/audit/audit';
 import type { RequestContext } from '../../platform/auth/context';
 import { requirePermission } from '../../platform/auth/context';
-import { isPglite, isPostgres, type Db } from '../../platform/db/db';
+import { databaseKey, type Db } from '../../platform/db/db';
 import { invalid, notFound, versionConflict } from '../../platform/http/errors';
 import * as repo from './calendar.repository';
 import { loadOfficialCalendar, officialSource } from './calendar.seed';
@@ -25,11 +25,6 @@ const calendars = new Map<object, { at: number; value: Promise<WorkingCalendar> 
 const officialLoaded = new Map<object, Promise<unknown>>();
 
 /** One key per database, the same inside and outside a transaction. */
-function databaseKey(db: Db): object {
-  if (isPglite(db)) return db.pglite;
-  if (isPostgres(db)) return db.rawPool;
-  return db;
-}
 
 /** Loads the official years once per process and database (retried after a failure). */
 export function ensureOfficialCalendar(db: Db): Promise<unknown> {
@@ -47,7 +42,9 @@ export function ensureOfficialCalendar(db: Db): Promise<unknown> {
 
 async function readCalendar(db: Db): Promise<WorkingCalendar> {
   await ensureOfficialCalendar(db);
-  const [days, settings] = await Promise.all([repo.allDayKinds(db), repo.findSettings(db)]);
+  // One after the other: `db` may be a transaction's single connection.
+  const days = await repo.allDayKinds(db);
+  const settings = await repo.findSettings(db);
   return workingCalendar({
     timeZone: settings.timeZone,
     holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),

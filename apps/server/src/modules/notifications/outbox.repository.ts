@@ -1,6 +1,6 @@
 // The notification outbox's SQL: inserting messages, the worker's claim and result updates, dedupe keys.
 import type { NotificationChannel, NotificationLanguage, NotificationStatus } from '@gridcare/contracts';
-import type { Db } from '../../platform/db/db';
+import { databaseKey, type Db } from '../../platform/db/db';
 
 /** Postgres NOTIFY channel: sent in the enqueueing transaction, so it reaches listeners only on commit. */
 export const OUTBOX_NOTIFY_CHANNEL = 'gridcare_notifications';
@@ -156,7 +156,7 @@ export async function insertOutboxMessages(db: Db, list: NewOutboxMessage[]): Pr
 /** Tells listening workers that messages are waiting, once the enqueueing transaction has committed. */
 export async function signalOutbox(db: Db): Promise<void> {
   db.afterCommit((root) => {
-    const key = rootKey(root);
+    const key = databaseKey(root);
     if (pendingSignal.has(key)) return;
     pendingSignal.add(key);
     setTimeout(() => {
@@ -164,12 +164,6 @@ export async function signalOutbox(db: Db): Promise<void> {
       root.query(`SELECT pg_notify($1, '')`, [OUTBOX_NOTIFY_CHANNEL]).catch(() => undefined);
     }, SIGNAL_COALESCE_MS);
   });
-}
-
-// Each after-commit call gets a fresh root handle; coalesce per underlying pool / PGlite instance.
-function rootKey(root: Db): object {
-  const r = root as unknown as { rawPool?: object; pglite?: object };
-  return r.rawPool ?? r.pglite ?? root;
 }
 
 /**

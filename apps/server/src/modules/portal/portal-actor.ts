@@ -3,7 +3,7 @@
 // and only over the customer's own org unit. Steps it takes are logged under that name, never a staff one.
 import type { Permission } from '@gridcare/domain';
 import type { RequestContext } from '../../platform/auth/context';
-import type { Db } from '../../platform/db/db';
+import { databaseKey, type Db } from '../../platform/db/db';
 import { findSystemActor } from './portal.repository';
 
 export interface PortalActor {
@@ -13,15 +13,15 @@ export interface PortalActor {
 }
 
 // One row that never changes after the migration: read once per database.
-const actors = new WeakMap<Db, PortalActor>();
+const actors = new WeakMap<object, PortalActor>();
 
 export async function portalActor(db: Db): Promise<PortalActor> {
-  const known = actors.get(db);
+  const known = actors.get(databaseKey(db));
   if (known) return known;
   const row = await findSystemActor(db);
   if (!row) throw new Error('the portal system user is missing (migration 20261123_0105_portal.sql)');
   const actor = { id: row.id, displayName: row.display_name, locale: row.locale };
-  actors.set(db, actor);
+  actors.set(databaseKey(db), actor);
   return actor;
 }
 

@@ -3,7 +3,7 @@
 // re-read them for every call. An edit in this process clears the cache at once; other processes see it
 // within CONFIG_CACHE_MS.
 import type { DepartmentKind, RoutingRule, TimeLimitRule } from '@gridcare/domain';
-import type { Db } from '../../platform/db/db';
+import { databaseKey, type Db } from '../../platform/db/db';
 import { loadRoutingRules, timeLimitsAt } from './workorders-config.service';
 
 const CONFIG_CACHE_MS = 10_000;
@@ -71,14 +71,15 @@ interface Entry<T> {
   value: Promise<T>;
   at: number;
 }
-const caches = new WeakMap<Db, Map<string, Entry<unknown>>>();
+// Keyed by the database, not the handle: every transaction is a new handle on the same database.
+const caches = new WeakMap<object, Map<string, Entry<unknown>>>();
 const allMaps = new Set<Map<string, Entry<unknown>>>();
 
 function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
-  let map = caches.get(db);
+  let map = caches.get(databaseKey(db));
   if (!map) {
     map = new Map();
-    caches.set(db, map);
+    caches.set(databaseKey(db), map);
     allMaps.add(map);
   }
   const hit = map.get(key) as Entry<T> | undefined;

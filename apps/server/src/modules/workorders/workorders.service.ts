@@ -457,6 +457,17 @@ export async function createWorkOrder(
       },
     ];
   });
+  // What the clock triggers would compute, written with the row so the trigger finds nothing to change
+  // (a second write of the order would update every one of its indexes again).
+  const runningClocks = clocks.filter((c) => !c.stopped_at);
+  const earliest = (xs: (string | null)[]) =>
+    xs
+      .filter((x): x is string => x !== null)
+      .sort((a, b) => new Date(a).getTime() - new Date(b).getTime())[0] ?? null;
+  Object.assign(order, {
+    next_due_at: earliest(runningClocks.map((c) => c.due_at)),
+    next_warn80_at: earliest(runningClocks.map((c) => c.warn80_at)),
+  });
   const events: NewEventRow[] = [
     {
       action: 'accept',

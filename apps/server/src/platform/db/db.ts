@@ -217,3 +217,13 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   if (opts.url) return openPostgres(opts.url);
   return openPglite(opts.dataDir);
 }
+
+/**
+ * The database behind a handle — the pool or the PGlite instance — the same for the root handle and every
+ * transaction on it. Per-process caches key on this, not on the handle: a transaction is a new handle.
+ */
+export function databaseKey(db: Db): object {
+  if (isPglite(db)) return db.pglite;
+  if (isPostgres(db)) return db.rawPool;
+  return db;
+}
