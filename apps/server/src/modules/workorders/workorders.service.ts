@@ -249,6 +249,7 @@ async function resolveSubject(ctx: RequestContext, tx: Db, input: WorkOrderCreat
        LEFT JOIN LATERAL (SELECT id, org_unit_id, area_class FROM premises
                            WHERE q.pid IS NULL AND customer_id = c.id ORDER BY id LIMIT 1) fp ON true`,
     [input.customerId ?? null, input.premiseId ?? null, ctx.user.scopeOrgIds],
+    { prepare: 'workorder_subject' },
   );
   const row = r.rows[0];
   if (input.premiseId && row.premise_customer === null)
@@ -378,6 +379,7 @@ async function insertIntake(
             (SELECT coalesce(json_agg(json_build_object('id', e.id, 'action', e.action) ORDER BY e.id), '[]'::json) FROM e) AS events
        FROM o`,
     params,
+    { prepare: 'workorder_intake' },
   );
   return r.rows[0];
 }

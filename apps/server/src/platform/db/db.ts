@@ -14,7 +14,15 @@ export interface QueryResult<T> {
 
 export interface Db {
   readonly kind: DatabaseKind;
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /**
+   * `opts.prepare` names the statement so each connection parses and plans it once: for the few hot
+   * statements whose text never changes (order intake). PGlite ignores it.
+   */
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    opts?: { prepare?: string },
+  ): Promise<QueryResult<T>>;
   /** Runs one or more statements without parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
   /** Runs `fn` in a transaction; inside, `tx` is bound to the transaction's connection. */
@@ -72,8 +80,14 @@ class PostgresDb implements Db {
     else runAfterCommit([fn], this);
   }
 
-  async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await this.conn.query(sql, params as unknown[]);
+  async query<T>(
+    sql: string,
+    params: readonly unknown[] = [],
+    opts: { prepare?: string } = {},
+  ): Promise<QueryResult<T>> {
+    const r = opts.prepare
+      ? await this.conn.query({ name: opts.prepare, text: sql, values: params as unknown[] })
+      : await this.conn.query(sql, params as unknown[]);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
 
