@@ -34,6 +34,13 @@ export class OrgTree {
     }
   }
 
+  /** True when the ids include every top unit (no parent): such a scope covers everything. */
+  coversRoot(ids: readonly number[]): boolean {
+    const roots = [...this.byId.values()].filter((u) => u.parentId === null).map((u) => u.id);
+    const held = new Set(ids);
+    return roots.length > 0 && roots.every((id) => held.has(id));
+  }
+
   get(id: number): OrgUnitNode | undefined {
     return this.byId.get(id);
   }

@@ -92,6 +92,11 @@ const visibilityOf = (ctx: RequestContext): repo.Visibility => ({
   scopeOrgIds: ctx.user.scopeOrgIds,
   userId: ctx.user.id,
 });
+/** Visibility for lists: a caller whose scope holds the top of the org tree sees every order. */
+async function listVisibility(ctx: RequestContext): Promise<repo.Visibility> {
+  const org = await orgTree(ctx.db);
+  return { ...visibilityOf(ctx), wholeCompany: org.coversRoot(ctx.user.scopeOrgIds) };
+}
 const invalid = (path: string, key: Parameters<typeof msg>[0]) =>
   new DomainError('validation', [{ path, message: msg(key) }]);
 
@@ -1159,8 +1164,9 @@ export async function queueCounts(ctx: RequestContext) {
   requireAny(ctx.user, READ_PERMS);
   const base = listFilter(ctx, { queue: 'all', page: 1, pageSize: 1 });
   const out = { mine: 0, team: 0, near_breach: 0, breached: 0, awaiting_visit: 0 };
+  const visibility = await listVisibility(ctx);
   for (const queue of Object.keys(out) as (keyof typeof out)[]) {
-    out[queue] = await repo.countQueue(ctx.db, { ...base, queue }, visibilityOf(ctx), ctx.now);
+    out[queue] = await repo.countQueue(ctx.db, { ...base, queue }, visibility, ctx.now);
   }
   return out;
 }
