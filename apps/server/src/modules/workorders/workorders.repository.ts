@@ -56,7 +56,8 @@ const VISIBLE = (v: Visibility, params: unknown[]) => {
   if (v.wholeCompany) {
     // A scope over the whole company sees every order: no per-row test, so queues stay index scans.
     params.push(v.userId);
-    return 'true';
+    // Always true (ids are positive); it keeps the parameter typed, and the planner treats it as a one-time filter.
+    return `$${params.length}::bigint > 0`;
   }
   params.push(v.scopeOrgIds, v.userId);
   const s = `$${params.length - 1}::bigint[]`;
@@ -478,7 +479,10 @@ function whereOf(f: ListFilter, v: Visibility, params: unknown[], now: Date, que
     params.push(x);
     return `$${params.length}`;
   };
-  const parts = [VISIBLE(v, params)];
+  // "Mine" (I handle it or accepted it) and "team" (assigned to a unit I hold a role on) are visible by
+  // their own definition; leaving the scope test out lets the planner walk the queue's own index.
+  const ownQueue = queue === 'mine' || queue === 'team';
+  const parts = [VISIBLE(ownQueue ? { ...v, wholeCompany: true } : v, params)];
   const me = `$${params.length}`; // VISIBLE pushed the user id last
   const q = queueCondition(queue, f, add, () => `${add(now.toISOString())}::timestamptz`, me);
   if (q) parts.push(q);

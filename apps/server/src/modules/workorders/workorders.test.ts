@@ -344,6 +344,15 @@ describeEachDatabase('work orders', (h) => {
             i.assignedUnitId === o.assignedUnitId && !['closed', 'merged'].includes(i.status),
         ),
     ).toBe(true);
+    // Every queue answers for a company-wide agent, a department handler and a branch supervisor.
+    for (const user of ['agent', 'ops', 'west']) {
+      const cookie = await h().loginAs(user);
+      expect((await h().api(cookie, 'GET', '/api/workorders/queue-counts')).statusCode, user).toBe(200);
+      for (const queue of ['mine', 'team', 'near_breach', 'breached', 'awaiting_visit', 'all']) {
+        const res = await h().api(cookie, 'GET', `/api/workorders?queue=${queue}`);
+        expect(res.statusCode, `${user} ${queue}`).toBe(200);
+      }
+    }
     // A customer outside the caller's scope cannot be the subject of an order.
     const other = await newCustomer(h(), 0);
     const res = await create(h(), 'manager2', complaint(other.id));
