@@ -319,7 +319,9 @@ export class Lifecycle {
       return l ? (l.unit === 'calendar_hours' ? l.amount * 60 : l.amount) : 60;
     };
     if (fault) {
-      const milestones = stage === 'taken' ? r.int(0, 2) : 2;
+      // A crew is on site within its limit mostly: an open repair older than half an hour has arrived.
+      const age = this.c.now - o.acceptedAt;
+      const milestones = stage !== 'taken' ? 2 : age < 30 * MIN ? 0 : r.chance(0.9) ? 1 : 0;
       if (milestones >= 1)
         at(o.acceptedAt + this.gap(15, limitMinutes('arrival') * 0.85, 0.04) * MIN, (x, when) =>
           x.note(when, by(), '抢修人员已到达现场', { milestone: 'arrived', notify: true }),

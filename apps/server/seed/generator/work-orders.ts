@@ -74,7 +74,7 @@ const STAGES: readonly (readonly [OpenStage, number])[] = [
 /** Wall-clock time of an open order's governing limit, to place its acceptance before now. */
 function limitSpanMs(type: WorkOrderType, stage: OpenStage): number {
   if (stage === 'replied') return 2 * DAY; // the return visit: 2 working days
-  if (type === 'fault_repair') return 5 * HOUR; // arrival + restoration
+  if (type === 'fault_repair') return stage === 'dispatched' ? HOUR / 3 : 5 * HOUR; // crews take at once
   if (type === 'consultation' || type === 'query') return 1.4 * DAY; // 1 working day
   return 6.5 * DAY; // 5 working days
 }
