@@ -114,6 +114,9 @@ export const DEMO_LOGINS = [
   { username: 'ops', role: 'dept_staff', scope: 'D-OPS', zh: '运维检修部工单处理员' },
   { username: 'planning', role: 'dept_staff', scope: 'D-PLN', zh: '发展策划部工单处理员' },
   { username: 'crew', role: 'field_crew', scope: 'office1', zh: '供电所抢修班（东湖区第一供电所）' },
+  // Meter-to-cash: a billing clerk and a meter reader for the whole company.
+  { username: 'billing', role: 'billing_clerk', scope: 'company', zh: '核算收费员' },
+  { username: 'reader', role: 'meter_reader', scope: 'company', zh: '抄表员' },
 ] as const;
 
 export async function seedOrganisation(db: Db): Promise<OrgSeed> {

@@ -32,6 +32,13 @@ export const PERMISSIONS = [
   'report:read',
   // Admin-editable configuration: time limits, routing rules, calendar, norms, templates.
   'config:admin',
+  // Metering and billing (meter-to-cash, domain.md §8–§10).
+  'billing:read',
+  'reading:write',
+  'billing:run',
+  'billing:approve',
+  'tariff:admin',
+  'payment:post',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,17 +60,36 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'notice:publish',
     'notification:admin',
     'report:read',
+    'billing:read',
+    'billing:approve',
   ],
   // Agents receive requests, answer on the spot and make the return visits.
-  cs_agent: ['customer:read', 'workorder:create', 'workorder:handle'],
-  account_manager: ['customer:read', 'customer:write', 'pii:view', 'manager:work', 'workorder:create'],
+  cs_agent: ['customer:read', 'workorder:create', 'workorder:handle', 'billing:read'],
+  account_manager: [
+    'customer:read',
+    'customer:write',
+    'pii:view',
+    'manager:work',
+    'workorder:create',
+    'billing:read',
+    'payment:post',
+  ],
   // Department handlers take, handle and reply to dispatched orders and publish notices to the centre.
   dept_staff: ['customer:read', 'workorder:handle', 'notice:publish'],
   field_crew: ['customer:read', 'pii:view', 'workorder:handle'],
   inspector: ['customer:read'],
-  meter_reader: ['customer:read'],
-  billing_clerk: ['customer:read', 'customer:write', 'workorder:create'],
-  auditor: ['customer:read', 'audit:read', 'report:read'],
+  meter_reader: ['customer:read', 'billing:read', 'reading:write'],
+  // Billing clerks (核算收费员) read and check meters' readings, run bills, draft re-bills and post payments.
+  billing_clerk: [
+    'customer:read',
+    'customer:write',
+    'workorder:create',
+    'billing:read',
+    'reading:write',
+    'billing:run',
+    'payment:post',
+  ],
+  auditor: ['customer:read', 'audit:read', 'report:read', 'billing:read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
