@@ -7,6 +7,9 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { workOrderRoutes } from '../features/workorders/workOrderRoutes';
 import { portalRoute } from '../features/portal/portalRoutes';
+import { meteringRoutes } from '../features/metering/meteringRoutes';
+import { billingRoutes } from '../features/billing/billingRoutes';
+import { paymentsRoutes } from '../features/payments/paymentsRoutes';
 
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
@@ -63,6 +66,9 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <NoticesPage /> },
       { path: 'admin/notifications', element: <NotificationsPage /> },
       ...workOrderRoutes,
+      ...meteringRoutes,
+      ...billingRoutes,
+      ...paymentsRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

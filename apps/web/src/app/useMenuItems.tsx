@@ -29,6 +29,9 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '@gridcare/domain';
 import { usePermissions } from '../features/auth/usePermissions';
 import { workOrderAdminMenu, workOrderMenu } from '../features/workorders/workOrderMenu';
+import { meteringMenu } from '../features/metering/meteringMenu';
+import { billingMenu } from '../features/billing/billingMenu';
+import { paymentsMenu } from '../features/payments/paymentsMenu';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -92,7 +95,12 @@ export function useMenuItems(): { items: MenuItem[]; routeKeys: string[] } {
       ...workOrderMenu(t),
       { key: 'soon-outages', label: t('menu.outages'), icon: <AlertOutlined />, soon: true },
       { key: 'soon-connections', label: t('menu.connections'), icon: <ThunderboltOutlined />, soon: true },
-      { key: 'soon-billing', label: t('menu.billing'), icon: <MoneyCollectOutlined />, soon: true },
+      {
+        key: 'billing',
+        label: t('menu.billing'),
+        icon: <MoneyCollectOutlined />,
+        children: [...meteringMenu(t), ...billingMenu(t), ...paymentsMenu(t)],
+      },
       { key: 'soon-credit', label: t('menu.credit'), icon: <SafetyCertificateOutlined />, soon: true },
       { key: 'soon-kpi', label: t('menu.kpi'), icon: <BarChartOutlined />, soon: true },
       {

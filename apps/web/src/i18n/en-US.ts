@@ -1,5 +1,8 @@
 // English. Typed against zh-CN so both files always have the same keys.
 import type { Messages } from './zh-CN';
+import { meteringEnUS } from './metering.en-US';
+import { billingEnUS } from './billing.en-US';
+import { paymentsEnUS } from './payments.en-US';
 
 export const enUS: Messages = {
   app: { footer: '© GridCare customer service platform · the customer at the centre' },
@@ -1229,4 +1232,7 @@ export const enUS: Messages = {
       },
     },
   },
+  metering: meteringEnUS,
+  billing: billingEnUS,
+  payments: paymentsEnUS,
 };

@@ -1,4 +1,8 @@
 // 简体中文 (default). Every visible string of the web app lives here and in en-US.ts (same keys).
+import { meteringZhCN } from './metering.zh-CN';
+import { billingZhCN } from './billing.zh-CN';
+import { paymentsZhCN } from './payments.zh-CN';
+
 export const zhCN = {
   app: { footer: '© GridCare 供电客户服务平台 · 以客户为中心' },
   common: {
@@ -1195,6 +1199,10 @@ export const zhCN = {
       },
     },
   },
+  // Meter-to-cash (domain.md §8–§10): each feature keeps its texts in its own file.
+  metering: meteringZhCN,
+  billing: billingZhCN,
+  payments: paymentsZhCN,
 };
 
 /** The same keys with any text: en-US.ts must have exactly these keys. */
