@@ -33,6 +33,8 @@ export const NOTIFICATION_EVENT_CATALOGUE = {
   'workorder.breach': { audience: 'staff', variables: ['orderNo', 'dueAt', 'handlerName'] },
   // Portal login code: goes out even in quiet hours and is never retried after `minutes` have passed.
   'portal.verification_code': { audience: 'customer', variables: ['code', 'minutes'] },
+  // 6 consecutive months without a meter read: notice that supply will be terminated (domain.md §8).
+  'metering.termination_notice': { audience: 'customer', variables: ['accountNo', 'months'] },
 } as const satisfies Record<string, { audience: 'customer' | 'staff'; variables: readonly string[] }>;
 
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENT_CATALOGUE;
