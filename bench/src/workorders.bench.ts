@@ -6,7 +6,7 @@
 //    page through the service function in-process;
 //  - sweep: runSlaSweep passes (target ≤ 1 s) against a bare SELECT of the due clocks;
 //  - delivery: the notification worker sending SMS to the local gateway simulator (target ≥ 1,000/s)
-//    against raw HTTP POSTs to the simulator at the same concurrency.
+//    against raw HTTP POSTs to the simulator with as many requests in flight.
 // Usage: node --import tsx bench/src/workorders.bench.ts --kind postgres --where gc_bench
 //        [--only intake,queues,sweep,delivery] [--duration 10] [--intake-duration 60]
 //        [--intake-connections 20] [--connections 10] [--sms 20000] [--concurrency 1,4] [--keep]

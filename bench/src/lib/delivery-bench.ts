@@ -1,14 +1,17 @@
 // Notification delivery to the local SMS-gateway simulator (a separate process): N SMS are enqueued with
 // enqueueNotification, then the delivery worker (deliverDueNotifications, as the dispatcher runs it)
-// drains them from `concurrency` workers at once, each sending its claimed batch one message after the
-// other. Baseline at the same concurrency: signed raw HTTP POSTs of the same number of messages straight
-// to the simulator. The messages are enqueued "at" a fixed weekday morning in the past (outside quiet
+// drains them from `concurrency` workers at once, each sending its claimed batch with
+// DEFAULT_SEND_CONCURRENCY sends in flight. Baseline with the same number of requests in flight: signed raw
+// HTTP POSTs of the same number of messages straight to the simulator. The messages are enqueued "at" a fixed weekday morning in the past (outside quiet
 // hours) and claimed as of that instant, so the worker sees only them; they are deleted afterwards.
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Db } from '../../../apps/server/src/platform/db/db';
 import { enqueueNotification } from '../../../apps/server/src/modules/notifications/notifications.outbox';
-import { deliverDueNotifications } from '../../../apps/server/src/modules/notifications/delivery.worker';
+import {
+  DEFAULT_SEND_CONCURRENCY,
+  deliverDueNotifications,
+} from '../../../apps/server/src/modules/notifications/delivery.worker';
 import {
   DEV_SMS_APP_KEY,
   DEV_SMS_APP_SECRET,
@@ -95,7 +98,7 @@ async function drain(db: Db, url: string, concurrency: number) {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (;;) {
-          const r = await deliverDueNotifications(db, channels.adapters, { now: CLAIM_AT, limit: 50 });
+          const r = await deliverDueNotifications(db, channels.adapters, { now: CLAIM_AT });
           totals.sent += r.sent;
           totals.failed += r.failed + r.dead;
           if (r.claimed === 0) return;
@@ -164,7 +167,7 @@ export async function benchDelivery(
       const enqueuePerSecond = await enqueue(db, messages);
       const r = await drain(db, sim.url, concurrency);
       await cleanUp(db);
-      const baselinePerSecond = await rawPosts(sim.url, messages, concurrency);
+      const baselinePerSecond = await rawPosts(sim.url, messages, concurrency * DEFAULT_SEND_CONCURRENCY);
       out.push({
         concurrency,
         messages,

@@ -225,19 +225,28 @@ export interface ClaimRef {
 
 const STILL_MINE = `id = $1 AND created_at = $2 AND status = 'sending' AND attempts = $3`;
 
-export async function markSent(
-  db: Db,
-  claim: ClaimRef,
-  r: { now: Date; providerMessageId: string | null },
-): Promise<boolean> {
+export interface SentClaim extends ClaimRef {
+  providerMessageId: string | null;
+}
+
+/** Records a batch of successful sends in one statement; returns how many rows were still this claim's. */
+export async function markSentMany(db: Db, sent: SentClaim[], now: Date): Promise<number> {
   const u = await db.query(
-    `UPDATE notification_outbox
-        SET status = 'sent', sent_at = $4, next_attempt_at = NULL, last_error = NULL,
-            provider_message_id = $5, updated_at = $4
-      WHERE ${STILL_MINE}`,
-    [claim.id, claim.createdAt, claim.attempts, r.now.toISOString(), r.providerMessageId],
+    `UPDATE notification_outbox o
+        SET status = 'sent', sent_at = $5, next_attempt_at = NULL, last_error = NULL,
+            provider_message_id = s.provider_id, updated_at = $5
+       FROM unnest($1::bigint[], $2::timestamptz[], $3::int[], $4::text[])
+              AS s(id, created_at, attempts, provider_id)
+      WHERE o.id = s.id AND o.created_at = s.created_at AND o.status = 'sending' AND o.attempts = s.attempts`,
+    [
+      sent.map((c) => c.id),
+      sent.map((c) => c.createdAt),
+      sent.map((c) => c.attempts),
+      sent.map((c) => c.providerMessageId),
+      now.toISOString(),
+    ],
   );
-  return u.rowCount > 0;
+  return u.rowCount;
 }
 
 export async function markFailed(
