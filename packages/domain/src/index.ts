@@ -13,3 +13,4 @@ export * from './notifications/retry';
 export * from './telephony/answer-rate';
 export * from './service-centre';
 export * from './portal';
+export * from './collections';
