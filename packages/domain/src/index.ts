@@ -13,4 +13,5 @@ export * from './notifications/retry';
 export * from './telephony/answer-rate';
 export * from './service-centre';
 export * from './portal';
+export * from './billing';
 export * from './collections';
