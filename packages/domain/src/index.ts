@@ -15,3 +15,4 @@ export * from './service-centre';
 export * from './portal';
 export * from './billing';
 export * from './collections';
+export * from './metering';

@@ -1,0 +1,4 @@
+export * from './registers';
+export * from './reading-validation';
+export * from './estimation';
+export * from './unread';
