@@ -9,7 +9,7 @@ import type { Db } from '../src/platform/db/db';
 import { createTestDatabase } from '../src/test/databases';
 import { describeEachDatabase } from '../src/test/harness';
 import { loadWorkingCalendar } from '../src/modules/calendar/calendar.service';
-import { routeOrder } from '../src/modules/workorders/workorders.service';
+import { routeOrder } from '../src/modules/workorders/workorder-routing';
 import { findOrder } from '../src/modules/workorders/workorders.repository';
 import { runSlaSweep } from '../src/modules/workorders/sla-sweep';
 import { seedOrganisation } from './org-seed';

@@ -4,7 +4,6 @@
 // and (where the customer should know) put on the customer timeline and notified through the outbox.
 import type { z } from 'zod';
 import {
-  msg,
   type ReturnVisitCreate,
   type WorkOrder,
   type WorkOrderActionBody,
@@ -14,16 +13,11 @@ import {
   type WorkOrderSummary,
 } from '@gridcare/contracts';
 import {
-  COMPLAINT_SUBCATEGORIES,
-  ON_THE_SPOT_REPLY_TYPES,
   allowedActions,
-  clockInstants,
-  nextCheckAt,
   decideAfterVisit,
   escalationDepartment,
   externalStatus,
   localDateOf,
-  matchRoutingRule,
   satisfactionScore,
   transition,
   type AreaClass,
@@ -53,21 +47,21 @@ import {
   stopClocks,
 } from './workorder-clocks';
 import * as repo from './workorders.repository';
-import { currentTimeLimits, orgTree, routingRules, type OrgTree } from './workorder-config-cache';
+import {
+  BUSINESS_TIME_ZONE,
+  TYPE_ZH,
+  checkIntake,
+  insertIntakes,
+  intakeAnswer,
+  intakeEnv,
+  invalid,
+  notifyAccepted,
+  planIntake,
+  resolveSubjects,
+} from './workorder-intake';
+import { routeOrder } from './workorder-routing';
+import { orgTree } from './workorder-config-cache';
 
-export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
-
-const TYPE_ZH: Record<WorkOrderType, string> = {
-  consultation: '咨询',
-  query: '查询',
-  fault_repair: '故障报修',
-  complaint: '投诉',
-  report: '举报',
-  suggestion: '意见建议',
-  praise: '表扬',
-  application: '业务申请',
-  urge: '催办',
-};
 const EXTERNAL_ZH = {
   received: '已受理',
   processing: '处理中',
@@ -96,44 +90,6 @@ const visibilityOf = (ctx: RequestContext): repo.Visibility => ({
 async function listVisibility(ctx: RequestContext): Promise<repo.Visibility> {
   const org = await orgTree(ctx.db);
   return { ...visibilityOf(ctx), wholeCompany: org.coversRoot(ctx.user.scopeOrgIds) };
-}
-const invalid = (path: string, key: Parameters<typeof msg>[0]) =>
-  new DomainError('validation', [{ path, message: msg(key) }]);
-
-// --- Where an order goes --------------------------------------------------------------------------------
-function unitForTarget(
-  org: OrgTree,
-  orgUnitId: number,
-  target: { department?: DepartmentKind; toServicePointOffice?: boolean },
-): number | null {
-  if (target.toServicePointOffice) {
-    // Fault repair goes to the crew of the service point's supply office; without one, to production.
-    return org.nearestSupplyOffice(orgUnitId) ?? org.nearestDepartment(orgUnitId, 'production');
-  }
-  return target.department ? org.nearestDepartment(orgUnitId, target.department) : null;
-}
-
-/** The receiving unit by the routing rules (domain.md §4), and the rule that decided it. */
-export async function routeOrder(
-  db: Db,
-  o: Pick<repo.OrderRow, 'type' | 'sub_category' | 'org_unit_id' | 'area_class' | 'customer_tier'>,
-): Promise<{ unitId: number | null; ruleId: number | null }> {
-  // One after the other: `db` may be a transaction's single connection.
-  const org = await orgTree(db);
-  const rules = await routingRules(db);
-  const rule = matchRoutingRule(
-    {
-      type: o.type as WorkOrderType,
-      subCategory: o.sub_category,
-      orgPath: org.get(o.org_unit_id)?.path ?? '/',
-      areaClass: o.area_class as AreaClass | null,
-      tier: o.customer_tier,
-    },
-    rules,
-  );
-  if (!rule) return { unitId: null, ruleId: null };
-  const dbRule = rules.find((r) => r.id === rule.id)!;
-  return { unitId: unitForTarget(org, o.org_unit_id, rule.target), ruleId: dbRule.dbId };
 }
 
 async function serviceCentreOf(db: Db, orgUnitId: number): Promise<number> {
@@ -220,175 +176,6 @@ async function notifyCustomer(
 }
 
 // --- Intake ---------------------------------------------------------------------------------------------
-interface Subject {
-  customerId: number | null;
-  customerTier: string | null;
-  customerName: string | null;
-  customerPhone: string | null;
-  premiseId: number | null;
-  orgUnitId: number;
-  areaClass: string | null;
-}
-
-interface SubjectRow {
-  customer_id: number | null;
-  customer_org: number | null;
-  importance_tier: string | null;
-  name: string | null;
-  phone: string | null;
-  premise_id: number | null;
-  premise_customer: number | null;
-  premise_org: number | null;
-  premise_area: string | null;
-}
-
-/** The customer and service point the request is about, inside the caller's scope — one query. */
-async function resolveSubject(ctx: RequestContext, tx: Db, input: WorkOrderCreate): Promise<Subject> {
-  const r = await tx.query<SubjectRow>(
-    `SELECT c.id AS customer_id, c.org_unit_id AS customer_org, c.importance_tier, c.name, c.phone,
-            COALESCE(p.id, fp.id) AS premise_id, p.customer_id AS premise_customer,
-            COALESCE(p.org_unit_id, fp.org_unit_id) AS premise_org, COALESCE(p.area_class, fp.area_class) AS premise_area
-       FROM (SELECT $1::bigint AS cid, $2::bigint AS pid) q
-       LEFT JOIN premises p ON p.id = q.pid AND p.org_unit_id = ANY($3::bigint[])
-       LEFT JOIN customers c ON c.id = COALESCE(q.cid, p.customer_id) AND c.org_unit_id = ANY($3::bigint[])
-       LEFT JOIN LATERAL (SELECT id, org_unit_id, area_class FROM premises
-                           WHERE q.pid IS NULL AND customer_id = c.id ORDER BY id LIMIT 1) fp ON true`,
-    [input.customerId ?? null, input.premiseId ?? null, ctx.user.scopeOrgIds],
-    { prepare: 'workorder_subject' },
-  );
-  const row = r.rows[0];
-  if (input.premiseId && row.premise_customer === null)
-    throw invalid('premiseId', 'workorder.unknown_customer');
-  if (input.premiseId && input.customerId && row.premise_customer !== input.customerId)
-    throw invalid('premiseId', 'workorder.premise_customer');
-  if ((input.customerId || input.premiseId) && row.customer_id === null)
-    throw invalid('customerId', 'workorder.unknown_customer');
-  const org = await orgTree(tx);
-  const orgUnitId =
-    row.premise_org ?? row.customer_org ?? input.orgUnitId ?? ctx.user.roles[0]?.orgUnitId ?? null;
-  const unit = orgUnitId ? org.get(orgUnitId) : undefined;
-  if (!orgUnitId || !unit) throw invalid('orgUnitId', 'workorder.unknown_unit');
-  return {
-    customerId: row.customer_id,
-    customerTier: row.importance_tier,
-    customerName: row.name,
-    customerPhone: row.phone,
-    premiseId: input.premiseId ?? null,
-    orgUnitId,
-    areaClass: row.premise_area ?? unit.areaClass,
-  };
-}
-
-function checkIntake(input: WorkOrderCreate): void {
-  if (input.type === 'complaint' && !COMPLAINT_SUBCATEGORIES.includes(input.subCategory as never))
-    throw invalid('subCategory', 'workorder.sub_category');
-  if (input.answeredOnSpot) {
-    if (!ON_THE_SPOT_REPLY_TYPES.includes(input.type))
-      throw invalid('answeredOnSpot', 'workorder.on_spot_type');
-    if (!input.replyText) throw invalid('replyText', 'workorder.reply_required');
-  }
-}
-
-interface NewClock {
-  kind: TimeLimitKind;
-  limit_amount: number;
-  limit_unit: string;
-  started_at: string;
-  stopped_at: string | null;
-  warn50_at: string | null;
-  warn80_at: string | null;
-  due_at: string | null;
-  next_check_at: string | null;
-}
-
-interface NewEventRow {
-  action: string;
-  from_status: string | null;
-  to_status: string | null;
-  note: string | null;
-  from_unit_id: number | null;
-  to_unit_id: number | null;
-  internal: boolean;
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/**
- * The order, its first events, its clocks, the audit rows and the customer-timeline entry in one
- * statement: intake is the busiest write of the service centre (a storm of fault calls), so it costs one
- * round trip, not twenty.
- */
-async function insertIntake(
-  tx: Db,
-  ctx: RequestContext,
-  order: Record<string, unknown>,
-  events: NewEventRow[],
-  clocks: NewClock[],
-  timelineTitle: string | null,
-): Promise<{ id: number; case_no: string; events: { id: number; action: string }[] }> {
-  const cols = Object.keys(order);
-  const params: unknown[] = Object.values(order);
-  const add = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const localDate = add(localDateOf(ctx.now, BUSINESS_TIME_ZONE).replaceAll('-', ''));
-  const at = add(ctx.now.toISOString());
-  const actorId = add(ctx.user.id);
-  const actorName = add(ctx.user.displayName);
-  const username = add(ctx.user.username);
-  const requestId = add(ctx.requestId);
-  const eventsJson = add(JSON.stringify(events.map((e, n) => ({ ...e, n }))));
-  const clocksJson = add(JSON.stringify(clocks));
-  const title = add(timelineTitle);
-  const r = await tx.query<{ id: number; case_no: string; events: { id: number; action: string }[] }>(
-    `WITH o AS (
-       INSERT INTO work_orders(${cols.join(', ')}, case_no)
-       VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')},
-               'GD' || ${localDate} || lpad(nextval('work_order_case_seq')::text, 8, '0'))
-       RETURNING id, case_no, customer_id, org_unit_id, type, channel, status, assigned_unit_id),
-     e AS (
-       INSERT INTO work_order_events(order_id, action, from_status, to_status, actor_id, actor_name, note,
-                                     from_unit_id, to_unit_id, internal, at)
-       SELECT o.id, x.action, x.from_status, x.to_status, ${actorId}::bigint, ${actorName}, x.note,
-              x.from_unit_id, x.to_unit_id, x.internal, ${at}::timestamptz
-         FROM o, jsonb_to_recordset(${eventsJson}::jsonb) AS x(action text, from_status text,
-              to_status text, note text, from_unit_id bigint, to_unit_id bigint, internal boolean, n int)
-        ORDER BY x.n
-       RETURNING id, action),
-     k AS (
-       INSERT INTO work_order_clocks(order_id, kind, limit_amount, limit_unit, started_at, stopped_at,
-                                     warn50_at, warn80_at, due_at, next_check_at)
-       SELECT o.id, x.kind, x.limit_amount, x.limit_unit, x.started_at, x.stopped_at, x.warn50_at,
-              x.warn80_at, x.due_at, x.next_check_at
-         FROM o, jsonb_to_recordset(${clocksJson}::jsonb) AS x(kind text, limit_amount numeric, limit_unit text,
-              started_at timestamptz, stopped_at timestamptz, warn50_at timestamptz, warn80_at timestamptz,
-              due_at timestamptz, next_check_at timestamptz)),
-     a AS (
-       INSERT INTO audit_log(actor_id, actor_name, action, entity, entity_id, org_unit_id, after, request_id)
-       SELECT ${actorId}::bigint, ${username}, CASE x.action WHEN 'accept' THEN 'create' ELSE 'work_order.' || x.action END,
-              'work_order', o.id::text, o.org_unit_id,
-              jsonb_build_object('caseNo', o.case_no, 'type', o.type, 'channel', o.channel, 'customerId', o.customer_id,
-                                 'status', x.to_status, 'assignedUnitId', coalesce(x.to_unit_id, o.assigned_unit_id)),
-              ${requestId}
-         FROM o, jsonb_to_recordset(${eventsJson}::jsonb) AS x(action text, to_status text, to_unit_id bigint)),
-     t AS (
-       INSERT INTO timeline_events(customer_id, org_unit_id, at, kind, title, detail, actor_id, actor_name,
-                                   ref_entity, ref_id)
-       SELECT o.customer_id, o.org_unit_id, ${at}::timestamptz, 'work_order',
-              replace(${title}::text, '{caseNo}', o.case_no),
-              jsonb_build_object('caseNo', o.case_no, 'type', o.type, 'channel', o.channel),
-              ${actorId}::bigint, ${actorName}, 'work_order', o.id::text
-         FROM o WHERE o.customer_id IS NOT NULL AND ${title}::text IS NOT NULL)
-     SELECT o.id, o.case_no,
-            (SELECT coalesce(json_agg(json_build_object('id', e.id, 'action', e.action) ORDER BY e.id), '[]'::json) FROM e) AS events
-       FROM o`,
-    params,
-    { prepare: 'workorder_intake' },
-  );
-  return r.rows[0];
-}
-
 /** Receives a request once (受理), routes and dispatches it, or closes it when answered on the spot. */
 export async function createWorkOrder(
   ctx: RequestContext,
@@ -397,117 +184,16 @@ export async function createWorkOrder(
 ): Promise<WorkOrder> {
   if (!ctx.user.permissions.has('workorder:create')) throw new DomainError('forbidden');
   checkIntake(input);
-  const now = ctx.now;
-  const subject = await resolveSubject(ctx, tx, input);
-  if (input.parentId) {
-    const parent = await repo.findVisibleOrder(tx, input.parentId, visibilityOf(ctx));
-    if (!parent) throw invalid('parentId', 'workorder.unknown_parent');
-  }
-  const cal = await loadWorkingCalendar(tx);
-  const { versionId, rules } = await currentTimeLimits(tx, now);
-  const org = await orgTree(tx);
-  const base = {
-    type: input.type,
-    sub_category: input.subCategory ?? null,
-    org_unit_id: subject.orgUnitId,
-    area_class: subject.areaClass,
-    customer_tier: subject.customerTier,
-  };
-  const centre = org.nearestDepartment(subject.orgUnitId, 'service_centre') ?? subject.orgUnitId;
-  // Dispatched at once by the routing rules (派单), unless answered on the spot or no rule applies.
-  const route = input.answeredOnSpot ? { unitId: null, ruleId: null } : await routeOrder(tx, base);
-  const dispatched = route.unitId !== null;
-  const nowIso = now.toISOString();
-  const limits = orderLimits(base, rules);
-  const order = {
-    ...base,
-    channel: input.channel,
-    status: dispatched ? 'dispatched' : 'accepted',
-    title: input.title,
-    description: input.description,
-    urgent: input.urgent,
-    customer_id: subject.customerId,
-    premise_id: subject.premiseId,
-    account_no: input.accountNo ?? null,
-    caller_name: input.callerName ?? null,
-    caller_phone: input.callerPhone ?? null,
-    contact_phone: input.contactPhone ?? null,
-    assigned_unit_id: dispatched ? route.unitId : centre,
-    routing_rule_id: route.ruleId,
-    time_limit_version_id: versionId,
-    parent_id: input.parentId ?? null,
-    // Required exactly when the order's time-limit version has a return-visit limit for it.
-    return_visit_required: limits.return_visit !== undefined,
-    accepted_at: nowIso,
-    dispatched_at: dispatched ? nowIso : null,
-    created_by: ctx.user.id,
-  };
-  const kinds: TimeLimitKind[] = input.answeredOnSpot
-    ? ['first_contact', 'reply', 'arrival', 'meter_test']
-    : ['dispatch', 'first_contact', 'reply', 'arrival', 'meter_test'];
-  const clocks: NewClock[] = kinds.flatMap((kind) => {
-    const limit = limits[kind];
-    if (!limit) return [];
-    const instants = clockInstants(now, limit, cal, []);
-    const stopped = kind === 'dispatch' && dispatched;
-    return [
-      {
-        kind,
-        limit_amount: limit.amount,
-        limit_unit: limit.unit,
-        started_at: nowIso,
-        stopped_at: stopped ? nowIso : null,
-        warn50_at: iso(instants.warn50At),
-        warn80_at: iso(instants.warn80At),
-        due_at: iso(instants.dueAt),
-        next_check_at: stopped ? null : iso(nextCheckAt(instants, 0)),
-      },
-    ];
-  });
-  // What the clock triggers would compute, written with the row so the trigger finds nothing to change
-  // (a second write of the order would update every one of its indexes again).
-  const runningClocks = clocks.filter((c) => !c.stopped_at);
-  const earliest = (xs: (string | null)[]) =>
-    xs
-      .filter((x): x is string => x !== null)
-      .sort((a, b) => new Date(a).getTime() - new Date(b).getTime())[0] ?? null;
-  Object.assign(order, {
-    next_due_at: earliest(runningClocks.map((c) => c.due_at)),
-    next_warn80_at: earliest(runningClocks.map((c) => c.warn80_at)),
-  });
-  const events: NewEventRow[] = [
-    {
-      action: 'accept',
-      from_status: null,
-      to_status: 'accepted',
-      note: input.title,
-      from_unit_id: null,
-      to_unit_id: null,
-      internal: false,
-    },
-  ];
-  if (dispatched) {
-    events.push({
-      action: 'dispatch',
-      from_status: 'accepted',
-      to_status: 'dispatched',
-      note: '按派单规则自动派发',
-      from_unit_id: centre,
-      to_unit_id: route.unitId,
-      internal: false,
-    });
-  }
-  const inserted = await insertIntake(
-    tx,
-    ctx,
-    order,
-    events,
-    clocks,
-    subject.customerId ? `受理${TYPE_ZH[input.type]}工单 {caseNo}：${input.title}` : null,
-  );
+  const [subject] = await resolveSubjects(tx, [{ ctx, input }]);
+  if (subject instanceof DomainError) throw subject;
+  await checkParent(ctx, tx, input);
+  const env = await intakeEnv(tx, ctx.now);
+  const plan = await planIntake(tx, ctx, input, subject, env);
+  const [inserted] = await insertIntakes(tx, [plan]);
 
   if (input.answeredOnSpot) {
     // First-contact resolution: answered and closed in the same call (首问负责, 一次办结).
+    const { cal, rules } = env;
     let row = (await repo.findOrder(tx, inserted.id))!;
     await applyAction(ctx, tx, row, 'reply', { replyText: input.replyText, note: '当场答复' }, cal, rules);
     row = (await repo.findOrder(tx, inserted.id))!;
@@ -517,111 +203,15 @@ export async function createWorkOrder(
       await applyAction(ctx, tx, row, 'close', { note: '当场办结' }, cal, rules);
     return getWorkOrderIn(ctx, tx, inserted.id);
   }
+  await notifyAccepted(tx, [plan], [inserted], ctx.now);
+  return intakeAnswer(plan, inserted, env);
+}
 
-  const notifyRow = {
-    id: inserted.id,
-    case_no: inserted.case_no,
-    customer_id: subject.customerId,
-    contact_phone: order.contact_phone,
-    caller_phone: order.caller_phone,
-    account_no: order.account_no,
-    org_unit_id: subject.orgUnitId,
-  };
-  await notifyCustomer(
-    tx,
-    notifyRow,
-    'workorder.accepted',
-    { orderType: TYPE_ZH[input.type], customerName: subject.customerName ?? input.callerName ?? '客户' },
-    now,
-    null,
-    subject.customerPhone,
-  );
-
-  // The answer is built from what was written (the busiest write must not re-read eight tables).
-  const state = { status: order.status as WorkOrderStatus, paused: false };
-  const running = clocks
-    .filter((c) => !c.stopped_at && c.due_at)
-    .sort((x, y) => x.due_at!.localeCompare(y.due_at!));
-  const unitName = (id: number | null) => (id ? (org.get(id)?.name ?? null) : null);
-  return {
-    id: inserted.id,
-    caseNo: inserted.case_no,
-    type: input.type,
-    subCategory: order.sub_category,
-    channel: input.channel,
-    status: state.status,
-    paused: false,
-    externalStatus: externalStatus(state),
-    title: input.title,
-    urgent: input.urgent,
-    customerId: subject.customerId,
-    customerName: subject.customerName,
-    orgUnitId: subject.orgUnitId,
-    orgUnitName: unitName(subject.orgUnitId),
-    assignedUnitId: order.assigned_unit_id,
-    assignedUnitName: unitName(order.assigned_unit_id),
-    handlerId: null,
-    handlerName: null,
-    acceptedAt: nowIso,
-    nextDueKind: running[0]?.kind ?? null,
-    nextDueAt: running[0]?.due_at ?? null,
-    warningLevel: 0,
-    breached: false,
-    returnVisitDueAt: null,
-    version: 1,
-    description: input.description,
-    callerName: order.caller_name,
-    callerPhone: order.caller_phone,
-    contactPhone: order.contact_phone,
-    accountNo: order.account_no,
-    premiseId: subject.premiseId,
-    areaClass: subject.areaClass as AreaClass | null,
-    customerTier: subject.customerTier,
-    replyText: null,
-    parentId: order.parent_id,
-    parentCaseNo: null,
-    mergedIntoId: null,
-    returnVisitRequired: order.return_visit_required,
-    satisfaction: null,
-    reopenCount: 0,
-    firstContactResolved: false,
-    timeLimitVersion: versionId,
-    createdByName: ctx.user.displayName,
-    closedAt: null,
-    clocks: clocks.map((c, i) =>
-      presentClock(
-        {
-          ...c,
-          id: i,
-          order_id: inserted.id,
-          limit_amount: String(c.limit_amount),
-          level: 0,
-          breached_at: null,
-        },
-        [],
-        cal,
-        now,
-      ),
-    ),
-    events: inserted.events.map((e, i) => ({
-      id: e.id,
-      action: e.action,
-      fromStatus: events[i].from_status,
-      toStatus: events[i].to_status,
-      actorName: ctx.user.displayName,
-      note: events[i].note,
-      fromUnitName: unitName(events[i].from_unit_id),
-      toUnitName: unitName(events[i].to_unit_id),
-      internal: events[i].internal,
-      at: nowIso,
-    })),
-    returnVisits: [],
-    children: [],
-    allowedActions: allowedActions(state, {
-      type: input.type,
-      returnVisitRequired: order.return_visit_required,
-    }),
-  };
+/** A child order (e.g. one more fault call of an outage) must name a parent the caller can see. */
+export async function checkParent(ctx: RequestContext, db: Db, input: WorkOrderCreate): Promise<void> {
+  if (!input.parentId) return;
+  const parent = await repo.findVisibleOrder(db, input.parentId, visibilityOf(ctx));
+  if (!parent) throw invalid('parentId', 'workorder.unknown_parent');
 }
 
 // --- Actions --------------------------------------------------------------------------------------------
