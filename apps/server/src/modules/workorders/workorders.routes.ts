@@ -24,7 +24,8 @@ import {
 import type { ModuleDeps } from '../../app';
 import { contextOf } from '../../platform/http/auth-hook';
 import { allPages, sendXlsx, type ExcelColumn } from '../../platform/http/excel';
-import { runIdempotent } from '../../platform/http/idempotency';
+import { idempotencyOf, runIdempotent } from '../../platform/http/idempotency';
+import { submitIntake } from './intake-batcher';
 import {
   createRoutingRule,
   createTimeLimitVersion,
@@ -37,7 +38,6 @@ import { slaBoard, workOrderReport } from './workorder-reports.service';
 import {
   EXPORT_TITLES,
   addNote,
-  createWorkOrder,
   getWorkOrder,
   listWorkOrders,
   performAction,
@@ -106,9 +106,8 @@ export const workOrderRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { 
     },
     async (request, reply) => {
       const ctx = contextOf(request, db);
-      const result = await runIdempotent(db, request, ctx.user.id, 201, (tx) =>
-        createWorkOrder({ ...ctx, db: tx }, tx, request.body),
-      );
+      // Through the intake batcher: requests arriving together are written in one transaction.
+      const result = await submitIntake(db, ctx, request.body, idempotencyOf(request));
       return reply.status(201).send(result.body);
     },
   );

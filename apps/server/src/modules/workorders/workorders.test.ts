@@ -421,6 +421,72 @@ describeEachDatabase('work orders', (h) => {
     expect(n.rows[0].n).toBe(1);
   });
 
+  it('writes requests that arrive together each as its own order, one bad request failing alone', async () => {
+    // A storm: many calls at once go through the intake batcher and are written in shared transactions.
+    const customers = await Promise.all([0, 1, 2, 3].map((i) => newCustomer(h(), i % 2)));
+    const agent = await h().loginAs('agent');
+    const post = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      h().api(agent, 'POST', '/api/workorders', body, headers);
+    const calls = [
+      ...customers.flatMap((c) =>
+        [0, 1, 2, 3, 4].map((k) => post({ ...complaint(c.id), title: `停电 ${k}` })),
+      ),
+      // Unknown customer: 400 for this request only.
+      post(complaint(99_999_999)),
+      // The same retried request three times under one key: one order, one answer.
+      ...[0, 1, 2].map(() => post(complaint(customers[0].id, 'billing'), { 'idempotency-key': 'storm-1' })),
+      // Answered on the spot, mixed into the storm.
+      post({
+        type: 'consultation',
+        channel: 'phone',
+        customerId: customers[1].id,
+        title: '咨询电价',
+        description: '客户咨询居民阶梯电价。',
+        answeredOnSpot: true,
+        replyText: '已告知阶梯电价标准。',
+      }),
+    ];
+    const answers = await Promise.all(calls);
+    const ok = answers.filter((a) => a.statusCode === 201).map((a) => a.json());
+    expect(answers.map((a) => a.statusCode).filter((s) => s !== 201)).toEqual([400]);
+    expect(answers[20].statusCode).toBe(400);
+    expect(answers[20].json().error.details[0].path).toBe('customerId');
+
+    const keyed = answers.slice(21, 24).map((a) => a.json());
+    expect(new Set(keyed.map((o) => o.id)).size).toBe(1);
+    expect(new Set(keyed.map((o) => o.caseNo)).size).toBe(1);
+    expect(answers[24].json().status).toBe('closed');
+
+    // 20 storm orders + 1 keyed + 1 on the spot, each with its own case number and customer.
+    const ids = new Set(ok.map((o) => o.id));
+    expect(ids.size).toBe(22);
+    expect(new Set(ok.map((o) => o.caseNo)).size).toBe(22);
+    const rows = await h().db.query<{ customer_id: number; n: number; events: number; clocks: number }>(
+      `SELECT o.customer_id, count(*)::int AS n,
+              sum((SELECT count(*) FROM work_order_events e WHERE e.order_id = o.id))::int AS events,
+              sum((SELECT count(*) FROM work_order_clocks k WHERE k.order_id = o.id))::int AS clocks
+         FROM work_orders o WHERE o.id = ANY($1::bigint[]) AND o.type = 'complaint'
+        GROUP BY o.customer_id ORDER BY o.customer_id`,
+      [[...ids]],
+    );
+    // Each complaint: accepted + dispatched events, and the dispatch, first-contact and reply clocks.
+    expect(rows.rows).toEqual(
+      customers
+        .map((c, i) => ({ customer_id: c.id, n: i === 0 ? 6 : 5 }))
+        .map((r) => ({ ...r, events: r.n * 2, clocks: r.n * 3 }))
+        .sort((a, b) => a.customer_id - b.customer_id),
+    );
+    // Each answer is the order as stored: reading it back gives the same case number and status.
+    for (const o of ok.slice(0, 3)) {
+      const back = (await h().api(agent, 'GET', `/api/workorders/${o.id}`)).json();
+      expect({ caseNo: back.caseNo, status: back.status, customerId: back.customerId }).toEqual({
+        caseNo: o.caseNo,
+        status: o.status,
+        customerId: o.customerId,
+      });
+    }
+  });
+
   it('the SLA sweep warns, escalates and records each breach once', async () => {
     const customer = await newCustomer(h());
     const o = (await create(h(), 'agent', complaint(customer.id))).json();
