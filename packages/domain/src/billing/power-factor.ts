@@ -32,6 +32,8 @@ export function powerFactorHundredths(activeCenti: number, reactiveCenti: number
  * exactly as the 1983 tables list it (domain.md §9). Positive = penalty (增收), negative = reward (减收).
  */
 export function powerFactorAdjustmentRate(standard: Exclude<PfStandard, 'none'>, cos: number): number {
+  // At the standard itself nothing is adjusted (also keeps −0 out of the tables below).
+  if (cos === Math.round(Number(standard) * 100)) return 0;
   switch (standard) {
     case '0.90':
       if (cos >= 95) return -75;
