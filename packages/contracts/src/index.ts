@@ -13,3 +13,6 @@ export * from './telephony';
 export * from './calendar';
 export * from './workorders';
 export * from './portal';
+export * from './payments';
+export * from './metering';
+export * from './billing';

@@ -14,6 +14,9 @@ import { noticeRoutes } from './notices/notices.routes';
 import { telephonyRoutes } from './telephony/telephony.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { portalRoutes } from './portal/portal.routes';
+import { paymentsModule } from './payments/payments.module';
+import { billingRoutes } from './billing/billing.routes';
+import { meteringRoutes } from './metering/metering.routes';
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   await app.register(orgRoutes, deps);
@@ -29,4 +32,7 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await app.register(telephonyRoutes, deps);
   await app.register(notificationsRoutes, deps);
   await app.register(portalRoutes, deps);
+  await app.register(paymentsModule, deps);
+  await app.register(billingRoutes, deps);
+  await app.register(meteringRoutes, deps);
 }
