@@ -7,6 +7,7 @@ import { migrate } from './platform/db/migrate';
 import { seedOrganisation } from '../seed/org-seed';
 import { generateCustomers, generateWorkOrders } from '../seed/generate';
 import { ringFromCli } from './modules/telephony/softphone-cli';
+import { billRunFromCli } from './modules/billing/bill-run.cli';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -53,6 +54,8 @@ async function main() {
           `generated ${r.historical} historical and ${r.open} open work orders in ${r.seconds.toFixed(1)} s`,
         );
       }
+    } else if (command === 'bill-run') {
+      await billRunFromCli(db, args);
     } else {
       console.log(
         'usage: npm run cli -- migrate | seed [--customers N] [--orders M [--open K]] [--seed S] [--reset]',
