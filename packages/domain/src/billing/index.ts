@@ -8,3 +8,4 @@ export { settleResidentialCycle, splitIntoTiers } from './residential-tiers';
 export type { TierSettlement, TierSettlementInput } from './residential-tiers';
 export { powerFactorAdjustmentRate, powerFactorHundredths } from './power-factor';
 export { MIN_SUSPENSION_DAYS } from './basic-charge';
+export { touPeriodAt, touSeasonFor } from './tou-periods';
