@@ -529,37 +529,38 @@ export async function listOrders(
 ): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
   const params: unknown[] = [];
   const where = whereOf(f, v, params, now);
-  const ids = await db.query<{ id: number }>(
-    `SELECT w.id FROM work_orders w WHERE ${where} ORDER BY ${ORDER_BY[f.queue]}
-      LIMIT ${page.limit} OFFSET ${page.offset}`,
+  const whereParams = [...params];
+  params.push(now.toISOString());
+  const nowParam = `$${params.length}::timestamptz`;
+  // One round trip: the page's ids in queue order, the capped count, and the list rows of those ids.
+  const r = await db.query<SummaryRow & { total_count: number; pos: number }>(
+    `WITH ids AS MATERIALIZED (
+       SELECT w.id, row_number() OVER (ORDER BY ${ORDER_BY[f.queue]}) AS pos
+         FROM work_orders w WHERE ${where} ORDER BY ${ORDER_BY[f.queue]}
+        LIMIT ${page.limit} OFFSET ${page.offset}),
+     cnt AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM work_orders w WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) t)
+     SELECT (SELECT n FROM cnt) AS total_count, ids.pos, ${summarySelect(nowParam)}
+       JOIN ids ON ids.id = w.id
+      ORDER BY ids.pos`,
     params,
   );
+  const rows: SummaryRow[] = r.rows.map(({ total_count: _n, pos: _p, ...row }) => row);
+  // An empty page (past the end) still needs the count.
+  const total = r.rows[0]?.total_count ?? (await countMatching(db, where, whereParams));
+  return { rows, total: Math.min(total, LIST_COUNT_CAP), totalCapped: total > LIST_COUNT_CAP };
+}
+
+async function countMatching(db: Db, where: string, params: unknown[]): Promise<number> {
   const n = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM work_orders w WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) t`,
     params,
   );
-  const order = ids.rows.map((r) => r.id);
-  let rows: SummaryRow[] = [];
-  if (order.length > 0) {
-    const r = await db.query<SummaryRow>(
-      `SELECT ${summarySelect('$2::timestamptz')} WHERE w.id = ANY($1::bigint[])`,
-      [order, now.toISOString()],
-    );
-    const byId = new Map(r.rows.map((x) => [x.id, x]));
-    rows = order.map((id) => byId.get(id)).filter((x): x is SummaryRow => x !== undefined);
-  }
-  const total = n.rows[0].n;
-  return { rows, total: Math.min(total, LIST_COUNT_CAP), totalCapped: total > LIST_COUNT_CAP };
+  return n.rows[0].n;
 }
 
 export async function countQueue(db: Db, f: ListFilter, v: Visibility, now: Date): Promise<number> {
   const params: unknown[] = [];
-  const where = whereOf(f, v, params, now);
-  const n = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM work_orders w WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) t`,
-    params,
-  );
-  return Math.min(n.rows[0].n, LIST_COUNT_CAP);
+  return Math.min(await countMatching(db, whereOf(f, v, params, now), params), LIST_COUNT_CAP);
 }
 
 export async function summaryOf(db: Db, id: number, now: Date): Promise<SummaryRow | null> {
