@@ -216,6 +216,41 @@ export const MESSAGES = {
     'en-US': 'This request cannot be rated now (not yet answered, or already rated)',
   },
   'portal.service_centre': { 'zh-CN': '客服中心', 'en-US': 'Customer Service Centre' },
+  // Payments and arrears (收费与欠费, domain.md §10).
+  'payment.reference_used': {
+    'zh-CN': '该缴费流水号已用于另一笔缴费（户号或金额不同）',
+    'en-US': 'This payment reference was used for another payment (other account or amount)',
+  },
+  'payment.refund_over_balance': {
+    'zh-CN': '退费金额超过该户的预收余额',
+    'en-US': 'The refund is more than the account’s prepaid balance',
+  },
+  'payment.bill_not_open': {
+    'zh-CN': '所选账单不属于该户或已结清',
+    'en-US': 'A chosen bill is not this account’s or is already paid',
+  },
+  'payment.nothing_due': { 'zh-CN': '该户当前没有应缴电费', 'en-US': 'Nothing is due on this account' },
+  'payment.gateway_unavailable': {
+    'zh-CN': '支付平台暂时无法连接，请稍后再试',
+    'en-US': 'The payment gateway cannot be reached; try again later',
+  },
+  'payment.disconnection_too_early': {
+    'zh-CN': '停电时间须在通知送达 3 天之后',
+    'en-US': 'Disconnection must be at least 3 days after the notice',
+  },
+  'payment.disconnection_too_late': {
+    'zh-CN': '停电时间须在通知送达后 7 天以内',
+    'en-US': 'Disconnection must be within 7 days of the notice',
+  },
+  'payment.no_arrears': { 'zh-CN': '该户没有逾期欠费', 'en-US': 'The account has no overdue arrears' },
+  'payment.case_open': {
+    'zh-CN': '该户已有未办结的停电工单',
+    'en-US': 'The account already has an open disconnection case',
+  },
+  'payment.file_required': {
+    'zh-CN': '请以 multipart/form-data 上传银行回盘文件（字段 file）',
+    'en-US': 'Upload the bank’s result file as multipart/form-data (field file)',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -33,6 +33,10 @@ export const NOTIFICATION_EVENT_CATALOGUE = {
   'workorder.breach': { audience: 'staff', variables: ['orderNo', 'dueAt', 'handlerName'] },
   // Portal login code: goes out even in quiet hours and is never retried after `minutes` have passed.
   'portal.verification_code': { audience: 'customer', variables: ['code', 'minutes'] },
+  // Payments and arrears (domain.md §10): due-date reminder, disconnection notice and its 30-minute reminder.
+  'payment.due_reminder': { audience: 'customer', variables: ['accountNo', 'period', 'amount', 'dueDate'] },
+  'payment.disconnection_notice': { audience: 'customer', variables: ['accountNo', 'amount', 'plannedAt'] },
+  'payment.disconnection_reminder': { audience: 'customer', variables: ['accountNo', 'plannedAt'] },
   // 6 consecutive months without a meter read: notice that supply will be terminated (domain.md §8).
   'metering.termination_notice': { audience: 'customer', variables: ['accountNo', 'months'] },
 } as const satisfies Record<string, { audience: 'customer' | 'staff'; variables: readonly string[] }>;
