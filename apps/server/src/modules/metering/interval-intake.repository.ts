@@ -37,7 +37,7 @@ export async function checkStagedIntervals(
       `INSERT INTO reading_batch_errors(batch_id, line_no, field, code, value)
        SELECT $1, s.line_no + ${lineOffset}, '${field}', '${code}', left(s.${field}, 100)
          FROM ${stage} s WHERE ${where} ORDER BY s.line_no LIMIT ${MAX_ERRORS_PER_CHECK}`,
-      [batchId, scope],
+      where.includes('$2') ? [batchId, scope] : [batchId],
     );
   }
   await db.query(

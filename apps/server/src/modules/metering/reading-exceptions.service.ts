@@ -27,7 +27,7 @@ export async function listExceptions(
 }
 
 async function loadForReview(tx: Db, ctx: RequestContext, id: number, version: number): Promise<ReadingException> {
-  const e = await repo.findException(tx, id, await readingScope(ctx), true);
+  const e = await repo.findException(tx, id, await readingScope({ ...ctx, db: tx }), true);
   if (!e) throw new DomainError('not_found');
   if (e.version !== version) throw new DomainError('version_conflict');
   if (e.state !== 'open' && e.state !== 'reread_requested') throw new DomainError('invalid_state');

@@ -49,7 +49,7 @@ export async function checkStagedReadings(
       `INSERT INTO reading_batch_errors(batch_id, line_no, field, code, value)
        SELECT $1, s.line_no + ${lineOffset}, '${field}', '${code}', left(s.${field}, 100)
          FROM ${stage} s WHERE ${where} ORDER BY s.line_no LIMIT ${MAX_ERRORS_PER_CHECK}`,
-      [batchId, scope],
+      where.includes('$2') ? [batchId, scope] : [batchId],
     );
   }
   // The same meter register, period and settlement twice in the file (the later lines are the errors).
@@ -109,6 +109,27 @@ export async function writeStagedReadings(
   stage: string,
   p: { batchId: number; source: string; userId: number | null; rules?: ReadingRules },
 ): Promise<{ valid: number; exception: number }> {
+  // Period by period, oldest first: a file with several periods of a meter validates each against the one
+  // before it, written by the previous statement.
+  const periods = await db.query<{ period: string; settlement: number }>(
+    `SELECT DISTINCT period, coalesce(nullif(trim(settlement), ''), '1')::int AS settlement FROM ${stage} ORDER BY 1, 2`,
+  );
+  const total = { valid: 0, exception: 0 };
+  for (const ps of periods.rows) {
+    const c = await writePeriod(db, stage, p, ps.period, ps.settlement);
+    total.valid += c.valid;
+    total.exception += c.exception;
+  }
+  return total;
+}
+
+async function writePeriod(
+  db: Db,
+  stage: string,
+  p: { batchId: number; source: string; userId: number | null; rules?: ReadingRules },
+  period: string,
+  settlement: number,
+): Promise<{ valid: number; exception: number }> {
   const rules = p.rules ?? DEFAULT_READING_RULES;
   const r = await db.query<{ valid: number; exception: number }>(
     `WITH s AS (
@@ -118,7 +139,8 @@ export async function writeStagedReadings(
               st.read_on::date AS read_on, trim(st.value)::numeric(14,2) AS value,
               st.register <> 'max_demand' AS cumulative
          FROM ${stage} st JOIN meters m ON m.asset_no = trim(st.meter_asset_no)
-         JOIN accounts a ON a.id = m.account_id),
+         JOIN accounts a ON a.id = m.account_id
+        WHERE st.period = $9 AND coalesce(nullif(trim(st.settlement), ''), '1')::smallint = $10),
      x AS (
        SELECT s.*, p.value AS prev_value, p.period AS prev_period,
               rp.id AS repl_id, rp.old_final_value, rp.new_initial_value, rp.old_multiplier,
@@ -215,6 +237,8 @@ export async function writeStagedReadings(
       rules.spikeHistoryMonths,
       rules.spikeMinHistory,
       p.userId,
+      period,
+      settlement,
     ],
   );
   return { valid: r.rows[0].valid, exception: r.rows[0].exception };
