@@ -77,8 +77,8 @@ export async function insertAdjustment(
                                   corrections, new_lines, new_energy_kwh, new_tariff_version_id,
                                   new_tariff_category, old_total_fen, new_total_fen, difference_fen, refund_fen,
                                   drafted_by)
-     VALUES ('TB' || replace($17, '-', '') || lpad(nextval('bill_adjustment_no_seq')::text, 6, '0'),
-             $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14 - $13,$15,$16)
+     VALUES ('TB' || replace($17::text, '-', '') || lpad(nextval('bill_adjustment_no_seq')::text, 6, '0'),
+             $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::bigint,$14::bigint,$14::bigint - $13::bigint,$15,$16)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
       v.billId,
@@ -184,11 +184,11 @@ export async function supersedeBill(
     `INSERT INTO bills(bill_no, account_id, customer_id, org_unit_id, period, settlement, kind, supersedes_id,
                        tariff_category, tariff_version_id, period_start, period_end, energy_kwh, estimated,
                        total_fen, paid_fen, status, due_date, lines, paid_at, cycle_kwh)
-     SELECT $2 || '-R' || (SELECT count(*) + 1 FROM bills x WHERE x.bill_no LIKE $2 || '-R%'),
+     SELECT $2::text || '-R' || (SELECT count(*) + 1 FROM bills x WHERE x.bill_no LIKE $2::text || '-R%'),
             o.account_id, o.customer_id, o.org_unit_id, o.period, o.settlement, 'rebill', o.id,
-            $3, $4, o.period_start, o.period_end, $5, false, $6, $7,
-            CASE WHEN $7 >= $6 THEN 'paid' WHEN $7 > 0 THEN 'partially_paid' ELSE 'issued' END,
-            $8, $9, CASE WHEN $7 >= $6 THEN coalesce(o.paid_at, now()) END,
+            $3::text, $4::bigint, o.period_start, o.period_end, $5::numeric, false, $6::bigint, $7::bigint,
+            CASE WHEN $7::bigint >= $6::bigint THEN 'paid' WHEN $7::bigint > 0 THEN 'partially_paid' ELSE 'issued' END,
+            $8::date, $9::jsonb, CASE WHEN $7::bigint >= $6::bigint THEN coalesce(o.paid_at, now()) END,
             CASE WHEN o.cycle_kwh IS NOT NULL THEN o.cycle_kwh - o.energy_kwh + $5::numeric END
        FROM bills o WHERE o.id = $1
      RETURNING id`,

@@ -1,7 +1,10 @@
 // Readings → bill run → bills. Expected amounts are worked out by hand from the demo tariff (domain.md §9
 // values; packages/domain/src/billing/demo-tariff.ts for the invented ones), not taken from the engine.
-import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, type Harness } from '../../test/harness';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../platform/config';
+import { DATABASE_KINDS } from '../../test/databases';
+import { createHarness, describeEachDatabase, type Harness } from '../../test/harness';
 import {
   duplicateBills,
   insertAccounts,
@@ -271,3 +274,71 @@ describeEachDatabase('bill runs', (h) => {
     expect(noBook.json().error.details[0].path).toBe('body.readingBook');
   });
 });
+
+// PostgreSQL only (needs a database two processes can share): a real `bill-run` CLI process is killed
+// with SIGKILL after its first batches committed, then the same command is run again.
+for (const kind of DATABASE_KINDS.filter((k) => k === 'postgres')) {
+  describe(`bill run killed mid-way [${kind}]`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await createHarness(kind);
+      await ensureDefaultTariff(h.db);
+    });
+    afterAll(async () => {
+      await h?.app.close();
+      await h?.testDb.destroy();
+    });
+
+    const cli = (args: string[]) =>
+      spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', 'bill-run', ...args], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: h.testDb.url!, TZ: 'UTC' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const exited = (c: ReturnType<typeof cli>) =>
+      new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) => {
+        let out = '';
+        c.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+        c.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+        c.on('exit', (code, signal) => resolve({ code, signal, out }));
+      });
+    const runState = async () =>
+      (
+        await h.db.query<{ id: number; status: string; billed_accounts: number }>(
+          `SELECT id, status, billed_accounts FROM bill_runs WHERE reading_book = 'BT-KILL'`,
+        )
+      ).rows;
+
+    it('restarting the CLI after a SIGKILL continues the run and bills each account-period exactly once', async () => {
+      const office = h.org.officeIds[1];
+      const accounts = await insertAccounts(h.db, { orgUnitId: office, count: 300, readingBook: 'BT-KILL' });
+      await insertReadingsForAll(h.db, accounts, office, '2026-10', (n) => 50 + n);
+      const args = ['--period', '2026-10', '--book', 'BT-KILL', '--batch-size', '10', '--pause-ms', '100'];
+      const first = cli(args);
+      const firstExit = exited(first);
+      for (let i = 0; i < 600; i++) {
+        const [run] = await runState();
+        if (run && run.billed_accounts >= 30) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      first.kill('SIGKILL');
+      expect((await firstExit).signal).toBe('SIGKILL');
+      const [killed] = await runState();
+      expect(killed.status).toBe('running');
+      expect(killed.billed_accounts).toBeGreaterThanOrEqual(30);
+      expect(killed.billed_accounts).toBeLessThan(300);
+
+      const second = await exited(cli(['--period', '2026-10', '--book', 'BT-KILL', '--batch-size', '10']));
+      expect(second.code, second.out).toBe(0);
+      expect(second.out).toContain(`resuming bill run ${killed.id}`);
+      const runs = await runState();
+      expect(runs).toEqual([{ id: killed.id, status: 'completed', billed_accounts: 300 }]);
+      const n = await h.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM bills WHERE account_id = ANY($1::bigint[]) AND period = '2026-10'`,
+        [accounts.map((a) => a.accountId)],
+      );
+      expect(n.rows[0].n).toBe(300);
+      expect(await duplicateBills(h.db, '2026-10')).toBe(0);
+    }, 120_000);
+  });
+}
