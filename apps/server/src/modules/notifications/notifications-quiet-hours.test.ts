@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../test/harness';
 import type { ChannelAdapter, ChannelAdapters } from './channels/channel';
 import { DeliveryFailure } from './channels/channel';
 import { deliverDueNotifications } from './delivery.worker';
-import { enqueueNotification } from './notifications.outbox';
+import { enqueueNotification, enqueueNotifications } from './notifications.outbox';
 import {
   acceptedNotice,
   at,
@@ -94,6 +94,47 @@ describeEachDatabase('quiet hours and expiring messages', (h) => {
     expect(other).toHaveLength(1);
     expect(held.channel).toBe('sms');
     expect(new Date(held.next_attempt_at!)).toEqual(sh('2026-11-24T09:00:00'));
+  });
+
+  it('applies each recipient’s preferences when many notices are queued together', async () => {
+    const customerId = await insertTestCustomer(h().db, { orgUnitId: h().org.officeIds[0] });
+    const contactId = await insertTestContact(h().db, customerId);
+    const plain = await insertTestCustomer(h().db, { orgUnitId: h().org.officeIds[0] });
+    await h().db.query(
+      `INSERT INTO contact_preferences(customer_id, contact_id, org_unit_id, channels, quiet_start, quiet_end)
+       SELECT id, NULL::bigint, org_unit_id, ARRAY['sms'], '20:00', '09:00' FROM customers WHERE id = $1
+       UNION ALL
+       SELECT id, $2::bigint, org_unit_id, ARRAY['sms','email'], '23:30', '06:00' FROM customers WHERE id = $1`,
+      [customerId, contactId],
+    );
+    const notices = [
+      acceptedNotice({ recipient: { customerId, contactId, mobile: '13800138000', email: 'c@example.com' } }),
+      acceptedNotice({ recipient: { customerId, mobile: '13800138001', email: 'd@example.com' } }),
+      acceptedNotice({ recipient: { contactId, mobile: '13800138002', email: 'e@example.com' } }),
+      acceptedNotice({ recipient: { customerId: plain, mobile: '13800138003', email: 'f@example.com' } }),
+    ];
+    await enqueueNotifications(h().db, notices, { now: NIGHT });
+    const rows = (
+      await h().db.query<{ entity_id: string; channel: string; next_attempt_at: string }>(
+        `SELECT entity_id, channel, next_attempt_at FROM notification_outbox
+          WHERE entity_id = ANY($1::text[]) ORDER BY entity_id::int, channel`,
+        [notices.map((n) => String(n.entityId))],
+      )
+    ).rows.map((r) => [Number(r.entity_id), r.channel, new Date(r.next_attempt_at).toISOString()]);
+    const [a, b, c, d] = notices.map((n) => Number(n.entityId));
+    expect(rows).toEqual([
+      // The contact's own choice (SMS and email) and window (23:30–06:00): 23:00 is outside it.
+      [a, 'email', NIGHT.toISOString()],
+      [a, 'sms', NIGHT.toISOString()],
+      // The customer-wide row: SMS only, held till 09:00.
+      [b, 'sms', sh('2026-11-24T09:00:00').toISOString()],
+      // The contact named alone: its own row still applies.
+      [c, 'email', NIGHT.toISOString()],
+      [c, 'sms', NIGHT.toISOString()],
+      // No preferences: both channels, held by the default quiet hours (22:00–08:00) till 08:00.
+      [d, 'email', MORNING.toISOString()],
+      [d, 'sms', MORNING.toISOString()],
+    ]);
   });
 
   it('sends a portal login code at once even at night, and states its validity', async () => {

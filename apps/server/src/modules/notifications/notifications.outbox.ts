@@ -29,7 +29,11 @@ import {
   signalOutbox,
   type NewOutboxMessage,
 } from './outbox.repository';
-import { findRecipientPreferences } from './preferences.repository';
+import {
+  findPreferencesOfMany,
+  findRecipientPreferences,
+  type RecipientPreferences,
+} from './preferences.repository';
 import { findCurrentTemplates } from './templates.repository';
 import type { NotificationTemplate } from '@gridcare/contracts';
 
@@ -90,13 +94,18 @@ interface Plan {
   ignoresQuietHours: boolean;
 }
 
+type PreferencesOf = (customerId: number | null, contactId: number | null) => RecipientPreferences;
+
 async function planDelivery(
   tx: Db,
   n: EnqueueNotification,
   templates: NotificationTemplate[],
+  preferencesOf?: PreferencesOf,
 ): Promise<Plan> {
   const r = n.recipient;
-  const prefs = await findRecipientPreferences(tx, r.customerId ?? null, r.contactId ?? null);
+  const prefs = preferencesOf
+    ? preferencesOf(r.customerId ?? null, r.contactId ?? null)
+    : await findRecipientPreferences(tx, r.customerId ?? null, r.contactId ?? null);
   const policy = NOTIFICATION_EVENT_POLICY[n.event] ?? {};
   const ignoresQuietHours = Boolean(n.safetyCritical || policy.ignoresQuietHours);
   const allowed = prefs.contact?.channels ?? prefs.customer?.channels ?? [...NOTIFICATION_CHANNELS];
@@ -134,8 +143,9 @@ async function planMessages(
   n: EnqueueNotification,
   templates: Awaited<ReturnType<typeof findCurrentTemplates>>,
   now: Date,
+  preferencesOf?: PreferencesOf,
 ): Promise<{ messages: NewOutboxMessage[]; problems: ErrorDetail[] }> {
-  const plan = await planDelivery(db, n, templates);
+  const plan = await planDelivery(db, n, templates, preferencesOf);
   const problems: ErrorDetail[] = [];
   const messages: NewOutboxMessage[] = [];
   for (const [i, channel] of plan.channels.entries()) {
@@ -250,6 +260,10 @@ export async function enqueueNotifications(
   const templatesByEvent = new Map<string, Awaited<ReturnType<typeof findCurrentTemplates>>>();
   const rows: NewOutboxMessage[] = [];
   const refused: { index: number; problems: ErrorDetail[] }[] = [];
+  const preferencesOf = await findPreferencesOfMany(
+    tx,
+    list.map((n) => n.recipient),
+  );
   for (const [index, n] of list.entries()) {
     const recipientProblems = n.event in NOTIFICATION_EVENT_CATALOGUE ? checkRecipient(n.recipient) : [];
     if (!(n.event in NOTIFICATION_EVENT_CATALOGUE) || recipientProblems.length) {
@@ -266,7 +280,7 @@ export async function enqueueNotifications(
       templates = await findCurrentTemplates(tx, n.event, now);
       templatesByEvent.set(n.event, templates);
     }
-    const { messages, problems } = await planMessages(tx, n, templates, now);
+    const { messages, problems } = await planMessages(tx, n, templates, now, preferencesOf);
     if (problems.length) refused.push({ index, problems });
     else rows.push(...messages);
   }

@@ -54,6 +54,40 @@ export async function findRecipientPreferences(
   };
 }
 
+export type RecipientPreferences = Awaited<ReturnType<typeof findRecipientPreferences>>;
+
+/**
+ * The preferences of many recipients in one query (a batch of notices: a storm of new orders), answered
+ * per recipient exactly as findRecipientPreferences would.
+ */
+export async function findPreferencesOfMany(
+  db: Db,
+  recipients: readonly { customerId?: number | null; contactId?: number | null }[],
+): Promise<(customerId: number | null, contactId: number | null) => RecipientPreferences> {
+  const customers = [...new Set(recipients.map((r) => r.customerId).filter((x): x is number => x != null))];
+  const contacts = [...new Set(recipients.map((r) => r.contactId).filter((x): x is number => x != null))];
+  const rows: ContactPreference[] = [];
+  if (customers.length || contacts.length) {
+    const r = await db.query<PreferenceRow>(
+      `SELECT ${COLUMNS} FROM contact_preferences
+        WHERE contact_id = ANY($2::bigint[])
+           OR (contact_id IS NULL AND customer_id = ANY($1::bigint[]))
+           OR (contact_id IS NULL AND customer_id IN
+                (SELECT customer_id FROM contact_preferences WHERE contact_id = ANY($2::bigint[])))`,
+      [customers, contacts],
+    );
+    rows.push(...r.rows.map(toPreference));
+  }
+  const byContact = new Map(rows.filter((p) => p.contactId !== null).map((p) => [p.contactId!, p]));
+  const byCustomer = new Map(rows.filter((p) => p.contactId === null).map((p) => [p.customerId, p]));
+  return (customerId, contactId) => {
+    if (customerId == null && contactId == null) return { contact: null, customer: null };
+    const contact = contactId != null ? (byContact.get(contactId) ?? null) : null;
+    const owner = customerId ?? contact?.customerId ?? null;
+    return { contact, customer: owner != null ? (byCustomer.get(owner) ?? null) : null };
+  };
+}
+
 export async function listCustomerPreferences(db: Db, customerId: number): Promise<ContactPreference[]> {
   const r = await db.query<PreferenceRow>(
     `SELECT ${COLUMNS} FROM contact_preferences WHERE customer_id = $1 ORDER BY contact_id NULLS FIRST`,
