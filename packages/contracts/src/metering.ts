@@ -19,7 +19,13 @@ export const MeterRegisterSchema = z.enum(METER_REGISTER_CODES);
 export const READING_SOURCE_CODES = ['manual', 'handheld', 'ami', 'import', 'api', 'estimated'] as const;
 export const READING_STATUS_CODES = ['valid', 'exception', 'estimated', 'rejected', 'superseded'] as const;
 export const READING_EXCEPTION_CODE_LIST = ['backwards', 'spike', 'zero_consumption', 'missing'] as const;
-export const READING_REVIEW_STATES = ['open', 'accepted', 'corrected', 'rejected', 'reread_requested'] as const;
+export const READING_REVIEW_STATES = [
+  'open',
+  'accepted',
+  'corrected',
+  'rejected',
+  'reread_requested',
+] as const;
 
 /** Register values: up to 12 integer digits and 2 decimals, not negative. */
 export const ReadingValue = z

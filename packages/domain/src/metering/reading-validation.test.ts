@@ -114,6 +114,11 @@ describe('validateReading', () => {
     // 1 000 kWh against an average of 200 (5 ×, > 100 kWh)
     expect(validateReading({ ...base, value: '2000.00' }).codes).toEqual(['spike']);
   });
+  it('after an estimated month the spike rule judges the monthly average of the advance', () => {
+    // 1 000 kWh over two months = 500 a month: 2.5 × the average of 200, no spike; over one month it is
+    expect(validateReading({ ...base, value: '2000.00', monthsCovered: 2 }).codes).toEqual([]);
+    expect(validateReading({ ...base, value: '2300.00', monthsCovered: 2 }).codes).toEqual(['spike']);
+  });
   it('the first actual read after estimates trues them up', () => {
     // advance 200 kWh, 150 + 120 estimated before → net −70 kWh
     expect(validateReading({ ...base, openEstimatedKwh: '270.00' })).toMatchObject({

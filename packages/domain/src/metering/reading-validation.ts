@@ -96,6 +96,11 @@ export interface ReadingToValidate {
   accountActive: boolean;
   /** Estimated kWh billed since the previous actual read, trued up by this one. */
   openEstimatedKwh?: string;
+  /**
+   * Months the advance covers (from the previous actual read: more than 1 after estimated or missed
+   * periods). The spike rule judges the monthly average, not a multi-month advance.
+   */
+  monthsCovered?: number;
   /** Set when the meter replaced another one in this period (previousValue is then ignored). */
   replacement?: MeterReplacementPart;
 }
@@ -126,6 +131,13 @@ export function isSpike(
   return c * 100n > factor * avg && c > BigInt(Math.round(rules.spikeMinKwh * 100));
 }
 
+/** gross ÷ months, rounded half away from zero (as SQL's round(numeric, 2)). */
+function perMonth(gross: bigint, months: number): bigint {
+  const m = BigInt(Math.max(1, Math.floor(months)));
+  const q = gross / m;
+  return (gross % m) * 2n >= m ? q + 1n : q;
+}
+
 export function validateReading(
   r: ReadingToValidate,
   rules: ReadingRules = DEFAULT_READING_RULES,
@@ -151,7 +163,7 @@ export function validateReading(
   const hasPrevious = r.previousValue !== null || r.replacement !== undefined;
   if (r.register === 'active_total' && hasPrevious && !codes.includes('backwards')) {
     if (gross === 0n && r.accountActive) codes.push('zero_consumption');
-    else if (isSpike(fromCents(gross), r.history, rules)) codes.push('spike');
+    else if (isSpike(fromCents(perMonth(gross, r.monthsCovered ?? 1)), r.history, rules)) codes.push('spike');
   }
   const trued = isCumulativeRegister(r.register) && !codes.includes('backwards') ? open : 0n;
   return {

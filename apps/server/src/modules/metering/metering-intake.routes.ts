@@ -26,7 +26,12 @@ import type { Db } from '../../platform/db/db';
 
 const MAX_DETAILS = 100;
 
-async function rejection(db: Db, batch: ReadingBatch, locale: string, path: (line: number, field: string) => string) {
+async function rejection(
+  db: Db,
+  batch: ReadingBatch,
+  locale: string,
+  path: (line: number, field: string) => string,
+) {
   const { rows } = await listBatchErrors(db, batch.id, { limit: MAX_DETAILS, offset: 0 });
   return new DomainError(
     'validation',
@@ -58,8 +63,9 @@ function idempotentCommit(db: Db, request: FastifyRequest, ctx: RequestContext, 
 export const meteringIntakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
   const tags = ['metering'];
   // Streamed bodies: the route reads the raw request stream itself.
-  app.addContentTypeParser(['text/csv', 'application/x-ndjson', 'application/ndjson'], (_req, payload, done) =>
-    done(null, payload),
+  app.addContentTypeParser(
+    ['text/csv', 'application/x-ndjson', 'application/ndjson'],
+    (_req, payload, done) => done(null, payload),
   );
 
   app.post(
@@ -74,12 +80,22 @@ export const meteringIntakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (ap
     },
     async (request) => {
       const ctx = contextOf(request, db);
-      const batch = await runIntake(ctx, (d) => stageManual(d, request.body), {
-        source: request.body.source,
-        fileName: null,
-      }, async (fn) => (await runIdempotent(db, request, ctx.user.id, 200, fn)).body);
+      const batch = await runIntake(
+        ctx,
+        (d) => stageManual(d, request.body),
+        {
+          source: request.body.source,
+          fileName: null,
+        },
+        async (fn) => (await runIdempotent(db, request, ctx.user.id, 200, fn)).body,
+      );
       if (batch.status === 'rejected')
-        throw await rejection(db, batch, localeOf(request, ctx), (line, field) => `readings.${line - 1}.${field}`);
+        throw await rejection(
+          db,
+          batch,
+          localeOf(request, ctx),
+          (line, field) => `readings.${line - 1}.${field}`,
+        );
       return batch;
     },
   );
@@ -98,9 +114,13 @@ export const meteringIntakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (ap
     async (request) => {
       const ctx = contextOf(request, db);
       requirePermission(ctx.user, 'reading:write');
-      const type = String(request.headers['content-type'] ?? '').split(';')[0].trim();
+      const type = String(request.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim();
       if (!['text/csv', 'application/x-ndjson', 'application/ndjson'].includes(type))
-        throw new DomainError('validation', [{ path: 'content-type', message: 'text/csv or application/x-ndjson' }]);
+        throw new DomainError('validation', [
+          { path: 'content-type', message: 'text/csv or application/x-ndjson' },
+        ]);
       const hash = createHash('sha256');
       const input = hashing(request.body as AsyncIterable<Buffer>, hash);
       const batch = await runIntake(
@@ -200,7 +220,9 @@ export const meteringIntakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (ap
 
   app.get(
     '/api/metering/batches/:id/errors.csv',
-    { schema: { tags, summary: 'Downloadable row-level error report (CSV, UTF-8 with BOM)', params: IdParam } },
+    {
+      schema: { tags, summary: 'Downloadable row-level error report (CSV, UTF-8 with BOM)', params: IdParam },
+    },
     async (request, reply) => {
       const ctx = contextOf(request, db);
       requirePermission(ctx.user, 'billing:read');

@@ -36,7 +36,12 @@ describeEachDatabase('metering intake', (h) => {
       ]),
     );
     expect(second.statusCode, second.body).toBe(200);
-    expect(second.json()).toMatchObject({ status: 'completed', totalRows: 3, validRows: 1, exceptionRows: 2 });
+    expect(second.json()).toMatchObject({
+      status: 'completed',
+      totalRows: 3,
+      validRows: 1,
+      exceptionRows: 2,
+    });
     // (1012.34 − 1000.00) × 30 = 370.20
     expect((await liveReadings(h().db, a.meterId))[1]).toMatchObject({
       value: '1012.34',
@@ -45,12 +50,28 @@ describeEachDatabase('metering intake', (h) => {
       status: 'valid',
       source: 'api',
     });
-    expect((await liveReadings(h().db, b.meterId))[1]).toMatchObject({ status: 'exception', exception_codes: ['backwards'], consumption: '0.00' });
-    expect((await liveReadings(h().db, c.meterId))[1]).toMatchObject({ status: 'exception', exception_codes: ['zero_consumption'] });
+    expect((await liveReadings(h().db, b.meterId))[1]).toMatchObject({
+      status: 'exception',
+      exception_codes: ['backwards'],
+      consumption: '0.00',
+    });
+    expect((await liveReadings(h().db, c.meterId))[1]).toMatchObject({
+      status: 'exception',
+      exception_codes: ['zero_consumption'],
+    });
 
-    const list = await h().api(await h().loginAs('billing'), 'GET', '/api/metering/exceptions?readingBook=T-BOOK-1');
+    const list = await h().api(
+      await h().loginAs('billing'),
+      'GET',
+      '/api/metering/exceptions?readingBook=T-BOOK-1',
+    );
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((e: { codes: string[] }) => e.codes[0]).sort()).toEqual(['backwards', 'zero_consumption']);
+    expect(
+      list
+        .json()
+        .items.map((e: { codes: string[] }) => e.codes[0])
+        .sort(),
+    ).toEqual(['backwards', 'zero_consumption']);
   });
 
   it('a file with bad lines is rejected whole, with a row-level report, and changes nothing', async () => {
@@ -76,7 +97,11 @@ describeEachDatabase('metering intake', (h) => {
     ]);
     const after = await h().db.query<{ n: number }>(`SELECT count(*)::int AS n FROM meter_readings`);
     expect(after.rows[0].n).toBe(before.rows[0].n);
-    const report = await h().api(await h().loginAs('billing'), 'GET', `/api/metering/batches/${body.batchId}/errors.csv`);
+    const report = await h().api(
+      await h().loginAs('billing'),
+      'GET',
+      `/api/metering/batches/${body.batchId}/errors.csv`,
+    );
     expect(report.statusCode).toBe(200);
     expect(report.body).toContain('4,read_on,bad_date');
     expect(report.body).toContain('6,meter_asset_no,duplicate_in_file');
@@ -86,10 +111,14 @@ describeEachDatabase('metering intake', (h) => {
 
   it('a CSV with a missing column or a malformed line is rejected', async () => {
     const a = await insertMeteredAccount(h().db, { orgUnitId: office() });
-    const noValue = await post(`meter_asset_no,period,register,read_on\n${a.assetNo},2026-03,active_total,2026-03-10\n`);
+    const noValue = await post(
+      `meter_asset_no,period,register,read_on\n${a.assetNo},2026-03,active_total,2026-03-10\n`,
+    );
     expect(noValue.statusCode).toBe(400);
     expect(noValue.json().error.details[0].path).toBe('line 1.value');
-    const extra = await post(readingsCsv([[a.assetNo, '2026-03', 'active_total', '2026-03-10', '1', 1, 'extra']]));
+    const extra = await post(
+      readingsCsv([[a.assetNo, '2026-03', 'active_total', '2026-03-10', '1', 1, 'extra']]),
+    );
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.details[0].path).toBe('line 2.line');
     expect(await liveReadings(h().db, a.meterId)).toEqual([]);
@@ -98,8 +127,20 @@ describeEachDatabase('metering intake', (h) => {
   it('NDJSON through the API; a retry with the same Idempotency-Key is answered from the first', async () => {
     const a = await insertMeteredAccount(h().db, { orgUnitId: office() });
     const lines = [
-      { meterAssetNo: a.assetNo, period: '2026-01', register: 'active_total', readOn: '2026-01-05', value: '10' },
-      { meterAssetNo: a.assetNo, period: '2026-02', register: 'active_total', readOn: '2026-02-05', value: '130.5' },
+      {
+        meterAssetNo: a.assetNo,
+        period: '2026-01',
+        register: 'active_total',
+        readOn: '2026-01-05',
+        value: '10',
+      },
+      {
+        meterAssetNo: a.assetNo,
+        period: '2026-02',
+        register: 'active_total',
+        readOn: '2026-02-05',
+        value: '130.5',
+      },
     ];
     const body = lines.map((l) => JSON.stringify(l)).join('\n');
     const headers = { 'content-type': 'application/x-ndjson', 'idempotency-key': `nd-${a.meterId}` };
@@ -126,7 +167,10 @@ describeEachDatabase('metering intake', (h) => {
     );
     expect(res.statusCode, res.body).toBe(200);
     // (10 000 − 9 990 + 15) × 2 = 50
-    expect((await liveReadings(h().db, a.meterId))[1]).toMatchObject({ consumption: '50.00', status: 'valid' });
+    expect((await liveReadings(h().db, a.meterId))[1]).toMatchObject({
+      consumption: '50.00',
+      status: 'valid',
+    });
   });
 
   it('the first reading of a replacing meter bills both meters, each with its multiplier', async () => {
@@ -156,7 +200,13 @@ describeEachDatabase('metering intake', (h) => {
   it('a spike against six months of history is an exception; accepting it makes it billable (audited)', async () => {
     const a = await insertMeteredAccount(h().db, { orgUnitId: office() });
     const values = [1000, 1100, 1200, 1300, 1400, 1500, 1600]; // 100 kWh a month
-    const rows = values.map((v, i) => [a.assetNo, `2025-0${i + 1}`, 'active_total', `2025-0${i + 1}-10`, String(v)]);
+    const rows = values.map((v, i) => [
+      a.assetNo,
+      `2025-0${i + 1}`,
+      'active_total',
+      `2025-0${i + 1}-10`,
+      String(v),
+    ]);
     rows.push([a.assetNo, '2025-08', 'active_total', '2025-08-10', '2000']); // 400 kWh: > 3 × 100 and > 100
     const res = await post(readingsCsv(rows));
     expect(res.json()).toMatchObject({ validRows: 7, exceptionRows: 1 });
@@ -164,13 +214,24 @@ describeEachDatabase('metering intake', (h) => {
     const list = await h().api(cookie, 'GET', `/api/metering/exceptions?code=spike&period=2025-08`);
     const exc = list.json().items.find((e: { meterId: number }) => e.meterId === a.meterId);
     expect(exc).toMatchObject({ codes: ['spike'], consumption: '400.00', state: 'open' });
-    const stale = await h().api(cookie, 'POST', `/api/metering/exceptions/${exc.id}/accept`, { version: exc.version + 1 });
+    const stale = await h().api(cookie, 'POST', `/api/metering/exceptions/${exc.id}/accept`, {
+      version: exc.version + 1,
+    });
     expect(stale.statusCode).toBe(409);
-    const ok = await h().api(cookie, 'POST', `/api/metering/exceptions/${exc.id}/accept`, { version: exc.version, note: '客户新增空调' });
+    const ok = await h().api(cookie, 'POST', `/api/metering/exceptions/${exc.id}/accept`, {
+      version: exc.version,
+      note: '客户新增空调',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().state).toBe('accepted');
-    expect((await liveReadings(h().db, a.meterId)).at(-1)).toMatchObject({ status: 'valid', consumption: '400.00' });
-    const audit = await h().db.query(`SELECT 1 FROM audit_log WHERE action = 'metering.exception.accept' AND entity_id = $1`, [String(exc.id)]);
+    expect((await liveReadings(h().db, a.meterId)).at(-1)).toMatchObject({
+      status: 'valid',
+      consumption: '400.00',
+    });
+    const audit = await h().db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'metering.exception.accept' AND entity_id = $1`,
+      [String(exc.id)],
+    );
     expect(audit.rowCount).toBe(1);
   });
 
@@ -179,13 +240,27 @@ describeEachDatabase('metering intake', (h) => {
     const cookie = await h().loginAs('reader');
     const res = await h().api(cookie, 'POST', '/api/metering/readings', {
       readings: [
-        { meterId: a.meterId, period: '2026-04', register: 'active_total', readOn: '2026-04-31', value: '10' },
+        {
+          meterId: a.meterId,
+          period: '2026-04',
+          register: 'active_total',
+          readOn: '2026-04-31',
+          value: '10',
+        },
       ],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('readings.0.read_on');
     const good = await h().api(cookie, 'POST', '/api/metering/readings', {
-      readings: [{ meterId: a.meterId, period: '2026-04', register: 'active_total', readOn: '2026-04-30', value: '10' }],
+      readings: [
+        {
+          meterId: a.meterId,
+          period: '2026-04',
+          register: 'active_total',
+          readOn: '2026-04-30',
+          value: '10',
+        },
+      ],
     });
     expect(good.statusCode, good.body).toBe(200);
   });

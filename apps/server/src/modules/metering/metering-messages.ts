@@ -4,7 +4,10 @@ export const INTAKE_ERROR_TEXT: Record<string, { 'zh-CN': string; 'en-US': strin
   bad_period: { 'zh-CN': '抄表期间应为 YYYY-MM', 'en-US': 'Period must be YYYY-MM' },
   bad_settlement: { 'zh-CN': '结算次数应为 1 或 2', 'en-US': 'Settlement must be 1 or 2' },
   bad_register: { 'zh-CN': '示数类型不正确', 'en-US': 'Unknown register' },
-  bad_date: { 'zh-CN': '抄表日期不是有效日期（YYYY-MM-DD）', 'en-US': 'Reading date is not a valid YYYY-MM-DD date' },
+  bad_date: {
+    'zh-CN': '抄表日期不是有效日期（YYYY-MM-DD）',
+    'en-US': 'Reading date is not a valid YYYY-MM-DD date',
+  },
   bad_number: {
     'zh-CN': '示数应为不小于 0、最多两位小数的数字',
     'en-US': 'Reading must be a number ≥ 0 with at most 2 decimals',

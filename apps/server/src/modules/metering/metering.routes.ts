@@ -39,13 +39,27 @@ export const meteringRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, dep
 
   app.get(
     '/api/metering/books',
-    { schema: { tags, summary: 'Reading books (抄表段) in my scope', querystring: ReadingBookQuery, response: { 200: ReadingBookPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Reading books (抄表段) in my scope',
+        querystring: ReadingBookQuery,
+        response: { 200: ReadingBookPage },
+      },
+    },
     async (request) => service.listBooks(contextOf(request, db), request.query),
   );
 
   app.get(
     '/api/metering/books/:code',
-    { schema: { tags, summary: 'One reading book', params: ReadingBookParams, response: { 200: ReadingBook } } },
+    {
+      schema: {
+        tags,
+        summary: 'One reading book',
+        params: ReadingBookParams,
+        response: { 200: ReadingBook },
+      },
+    },
     async (request) => service.getBook(contextOf(request, db), request.params.code),
   );
 
@@ -54,14 +68,20 @@ export const meteringRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, dep
     {
       schema: {
         tags,
-        summary: "A book's reading sheet for a period: every meter register with its previous reading and history",
+        summary:
+          "A book's reading sheet for a period: every meter register with its previous reading and history",
         params: ReadingBookParams,
         querystring: ReadingSheetQuery,
         response: { 200: ReadingSheet },
       },
     },
     async (request) =>
-      service.getSheet(contextOf(request, db), request.params.code, request.query.period, request.query.settlement),
+      service.getSheet(
+        contextOf(request, db),
+        request.params.code,
+        request.query.period,
+        request.query.settlement,
+      ),
   );
 
   app.get(
@@ -111,7 +131,8 @@ export const meteringRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, dep
     {
       schema: {
         tags,
-        summary: 'Review an exception: accept (bill as read), reject, or reread (ask the reader to read again)',
+        summary:
+          'Review an exception: accept (bill as read), reject, or reread (ask the reader to read again)',
         params: ReadingReviewParams,
         body: ReadingReviewBody,
         response: { 200: ReadingException },
@@ -131,7 +152,8 @@ export const meteringRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, dep
         response: { 201: MeterReplacementResult },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.recordReplacement(contextOf(request, db), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.recordReplacement(contextOf(request, db), request.body)),
   );
 
   app.post(

@@ -13,7 +13,10 @@ import { readingScope } from './metering-scope';
 
 const shanghaiToday = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
-export async function listBooks(ctx: RequestContext, q: { page: number; pageSize: number; q?: string; orgUnitId?: number }) {
+export async function listBooks(
+  ctx: RequestContext,
+  q: { page: number; pageSize: number; q?: string; orgUnitId?: number },
+) {
   requirePermission(ctx.user, 'billing:read');
   const { items, total } = await books.listBooks(ctx.db, {
     scope: await readingScope(ctx),
@@ -60,14 +63,27 @@ export async function recordReplacement(ctx: RequestContext, body: MeterReplacem
     const neu = m.rows.find((x) => x.id === body.newMeterId);
     if (!old || !neu) throw new DomainError('not_found');
     if (old.id === neu.id || old.account_id !== body.accountId || neu.account_id !== body.accountId)
-      throw new DomainError('validation', [{ path: 'newMeterId', message: 'both meters must belong to the account' }]);
+      throw new DomainError('validation', [
+        { path: 'newMeterId', message: 'both meters must belong to the account' },
+      ]);
     const ids: number[] = [];
     for (const r of body.registers) {
       const ins = await tx.query<{ id: number }>(
         `INSERT INTO meter_replacements(account_id, org_unit_id, old_meter_id, new_meter_id, register, replaced_on,
                                         old_final_value, new_initial_value, old_multiplier, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (new_meter_id, register) DO NOTHING RETURNING id`,
-        [body.accountId, old.org_unit_id, old.id, neu.id, r.register, body.replacedOn, r.oldFinal, r.newInitial, old.multiplier, ctx.user.id],
+        [
+          body.accountId,
+          old.org_unit_id,
+          old.id,
+          neu.id,
+          r.register,
+          body.replacedOn,
+          r.oldFinal,
+          r.newInitial,
+          old.multiplier,
+          ctx.user.id,
+        ],
       );
       if (!ins.rows[0]) throw new DomainError('duplicate');
       ids.push(ins.rows[0].id);
@@ -97,10 +113,16 @@ export async function estimate(
 
 export async function runUnreadCheck(ctx: RequestContext, period?: string) {
   requirePermission(ctx.user, 'billing:run');
-  return flagUnreadAccounts(ctx.db, { period: period ?? lastClosedPeriod(ctx.now), today: shanghaiToday(ctx.now) });
+  return flagUnreadAccounts(ctx.db, {
+    period: period ?? lastClosedPeriod(ctx.now),
+    today: shanghaiToday(ctx.now),
+  });
 }
 
-export async function listUnreadTasks(ctx: RequestContext, q: { page: number; pageSize: number; status?: string }) {
+export async function listUnreadTasks(
+  ctx: RequestContext,
+  q: { page: number; pageSize: number; status?: string },
+) {
   requirePermission(ctx.user, 'billing:read');
   const scope = await readingScope(ctx);
   const where = `WHERE ($1::bigint[] IS NULL OR t.org_unit_id = ANY($1::bigint[])) AND ($2::text IS NULL OR t.status = $2)`;

@@ -32,10 +32,25 @@ export async function insertMeteredAccount(
                           reading_book, reading_day, created_at)
      VALUES ($1,$2,nextval('account_no_seq')::text,$3,'220V',$4,$5,10,coalesce($6::timestamptz, now()))
      RETURNING id, account_no`,
-    [customerId, spec.orgUnitId, spec.status ?? 'active', spec.tariffCategory ?? 'residential', spec.book ?? null, spec.createdAt ?? null],
+    [
+      customerId,
+      spec.orgUnitId,
+      spec.status ?? 'active',
+      spec.tariffCategory ?? 'residential',
+      spec.book ?? null,
+      spec.createdAt ?? null,
+    ],
   );
   const assetNo = `MT${process.pid}${String(n).padStart(6, '0')}${Math.random().toString(36).slice(2, 6)}`;
-  const m = await addMeter(db, a.rows[0].id, customerId, spec.orgUnitId, assetNo, spec.multiplier, spec.digits);
+  const m = await addMeter(
+    db,
+    a.rows[0].id,
+    customerId,
+    spec.orgUnitId,
+    assetNo,
+    spec.multiplier,
+    spec.digits,
+  );
   return { customerId, accountId: a.rows[0].id, accountNo: a.rows[0].account_no, meterId: m, assetNo };
 }
 
@@ -58,7 +73,12 @@ export async function addMeter(
 
 /** A CSV body of register readings: [assetNo, period, register, readOn, value, settlement?] per line. */
 export function readingsCsv(rows: (string | number)[][]): string {
-  return ['meter_asset_no,period,register,read_on,value,settlement', ...rows.map((r) => [...r, ...(r.length === 5 ? [1] : [])].join(','))].join('\n') + '\n';
+  return (
+    [
+      'meter_asset_no,period,register,read_on,value,settlement',
+      ...rows.map((r) => [...r, ...(r.length === 5 ? [1] : [])].join(',')),
+    ].join('\n') + '\n'
+  );
 }
 
 export async function liveReadings(db: Db, meterId: number) {

@@ -73,7 +73,12 @@ export async function addBatchErrors(
   );
 }
 
-export async function findBatch(db: Db, id: number, userId: number, all: boolean): Promise<ReadingBatch | null> {
+export async function findBatch(
+  db: Db,
+  id: number,
+  userId: number,
+  all: boolean,
+): Promise<ReadingBatch | null> {
   const r = await db.query<BatchRow>(
     `SELECT * FROM reading_batches WHERE id = $1 AND ($3 OR created_by = $2)`,
     [id, userId, all],
@@ -85,14 +90,19 @@ export async function listBatchErrors(
   db: Db,
   batchId: number,
   page: { limit: number; offset: number },
-): Promise<{ rows: { line_no: number; field: string; code: string; value: string | null }[]; total: number }> {
+): Promise<{
+  rows: { line_no: number; field: string; code: string; value: string | null }[];
+  total: number;
+}> {
   const [rows, total] = await Promise.all([
     db.query<{ line_no: number; field: string; code: string; value: string | null }>(
       `SELECT line_no, field, code, value FROM reading_batch_errors WHERE batch_id = $1
         ORDER BY line_no, field, code LIMIT $2 OFFSET $3`,
       [batchId, page.limit, page.offset],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reading_batch_errors WHERE batch_id = $1`, [batchId]),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reading_batch_errors WHERE batch_id = $1`, [
+      batchId,
+    ]),
   ]);
   return { rows: rows.rows, total: total.rows[0].n };
 }

@@ -69,7 +69,10 @@ export async function listBooks(
     f.limit,
     f.offset,
   ]);
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reading_books b ${where}`, params);
+  const total = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM reading_books b ${where}`,
+    params,
+  );
   return { items: rows.rows.map(toBook), total: total.rows[0].n };
 }
 

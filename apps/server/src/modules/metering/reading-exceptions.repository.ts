@@ -65,24 +65,41 @@ export interface ExceptionFilter {
   offset: number;
 }
 
-export async function listExceptions(db: Db, f: ExceptionFilter): Promise<{ items: ReadingException[]; total: number }> {
+export async function listExceptions(
+  db: Db,
+  f: ExceptionFilter,
+): Promise<{ items: ReadingException[]; total: number }> {
   const where = `WHERE ($1::bigint[] IS NULL OR e.org_unit_id = ANY($1::bigint[]))
      AND ($2::text IS NULL OR e.reading_book = $2)
      AND ($3::bigint IS NULL OR e.org_unit_id IN (SELECT x.id FROM org_units x WHERE x.path LIKE '%/' || $3::bigint || '/%'))
      AND ($4::text IS NULL OR $4 = ANY(e.codes))
      AND (CASE WHEN $5::text IS NULL THEN e.state IN ('open','reread_requested') ELSE e.state = $5 END)
      AND ($6::text IS NULL OR e.period = $6)`;
-  const params = [f.scope, f.readingBook ?? null, f.orgUnitId ?? null, f.code ?? null, f.state ?? null, f.period ?? null];
-  const rows = await db.query<ExceptionRow>(`${SELECT} ${where} ORDER BY e.period DESC, e.id LIMIT $7 OFFSET $8`, [
-    ...params,
-    f.limit,
-    f.offset,
-  ]);
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reading_exceptions e ${where}`, params);
+  const params = [
+    f.scope,
+    f.readingBook ?? null,
+    f.orgUnitId ?? null,
+    f.code ?? null,
+    f.state ?? null,
+    f.period ?? null,
+  ];
+  const rows = await db.query<ExceptionRow>(
+    `${SELECT} ${where} ORDER BY e.period DESC, e.id LIMIT $7 OFFSET $8`,
+    [...params, f.limit, f.offset],
+  );
+  const total = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM reading_exceptions e ${where}`,
+    params,
+  );
   return { items: rows.rows.map(toException), total: total.rows[0].n };
 }
 
-export async function findException(db: Db, id: number, scope: number[] | null, lock = false): Promise<ReadingException | null> {
+export async function findException(
+  db: Db,
+  id: number,
+  scope: number[] | null,
+  lock = false,
+): Promise<ReadingException | null> {
   const r = await db.query<ExceptionRow>(
     `${SELECT} WHERE e.id = $1 AND ($2::bigint[] IS NULL OR e.org_unit_id = ANY($2::bigint[]))${lock ? ' FOR UPDATE OF e' : ''}`,
     [id, scope],

@@ -13,7 +13,15 @@ import { readingScope } from './metering-scope';
 
 export async function listExceptions(
   ctx: RequestContext,
-  q: { page: number; pageSize: number; readingBook?: string; orgUnitId?: number; code?: string; state?: string; period?: string },
+  q: {
+    page: number;
+    pageSize: number;
+    readingBook?: string;
+    orgUnitId?: number;
+    code?: string;
+    state?: string;
+    period?: string;
+  },
 ) {
   requirePermission(ctx.user, 'billing:read');
   const scope = await readingScope(ctx);
@@ -26,7 +34,12 @@ export async function listExceptions(
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-async function loadForReview(tx: Db, ctx: RequestContext, id: number, version: number): Promise<ReadingException> {
+async function loadForReview(
+  tx: Db,
+  ctx: RequestContext,
+  id: number,
+  version: number,
+): Promise<ReadingException> {
   const e = await repo.findException(tx, id, await readingScope({ ...ctx, db: tx }), true);
   if (!e) throw new DomainError('not_found');
   if (e.version !== version) throw new DomainError('version_conflict');
@@ -79,7 +92,14 @@ export async function correctException(
   const staged = await stageManual(ctx.db, {
     source: 'manual',
     readings: [
-      { meterId: e.meterId, period: e.period, settlement: e.settlement, register: e.register, readOn: today, value: body.value },
+      {
+        meterId: e.meterId,
+        period: e.period,
+        settlement: e.settlement,
+        register: e.register,
+        readOn: today,
+        value: body.value,
+      },
     ],
   });
   try {
@@ -93,15 +113,24 @@ export async function correctException(
           [e.meterId, e.register, e.period, e.settlement],
         );
       }
-      const batch = await commitIntake(tx, ctx.user, staged, { source: 'manual', fileName: null, requestId: ctx.requestId });
-      if (batch.status === 'rejected') throw new DomainError('validation', [{ path: 'value', message: 'invalid reading' }]);
+      const batch = await commitIntake(tx, ctx.user, staged, {
+        source: 'manual',
+        fileName: null,
+        requestId: ctx.requestId,
+      });
+      if (batch.status === 'rejected')
+        throw new DomainError('validation', [{ path: 'value', message: 'invalid reading' }]);
       await tx.query(
         `UPDATE reading_exceptions SET state = 'corrected', note = coalesce($2, note), resolved_by = $3,
                 resolved_at = now(), version = version + 1, updated_at = now()
           WHERE id = $1 AND state IN ('open','reread_requested')`,
         [id, body.note ?? null, ctx.user.id],
       );
-      await audit(tx, ctx, 'correct', locked, { state: 'corrected', value: body.value, note: body.note ?? null });
+      await audit(tx, ctx, 'correct', locked, {
+        state: 'corrected',
+        value: body.value,
+        note: body.note ?? null,
+      });
       return (await repo.findException(tx, id, null))!;
     });
   } finally {

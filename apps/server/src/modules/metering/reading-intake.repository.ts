@@ -11,7 +11,8 @@ const DATE_OK = `(CASE WHEN s.read_on ~ '^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9
        substr(s.read_on, 6, 2)::int, 1) + interval '1 month - 1 day'))::int ELSE false END)`;
 
 /** Meters the caller may write readings for (null scope: the whole company). */
-const meterInScope = (scopeParam: string) => `(${scopeParam}::bigint[] IS NULL OR m.org_unit_id = ANY(${scopeParam}::bigint[]))`;
+const meterInScope = (scopeParam: string) =>
+  `(${scopeParam}::bigint[] IS NULL OR m.org_unit_id = ANY(${scopeParam}::bigint[]))`;
 
 /**
  * Writes one error row per bad field of the staged file; returns how many lines are bad. `$1` batch id,
@@ -169,7 +170,7 @@ async function writePeriod(
               WHERE r.meter_id = s.meter_id AND r.register = 'active_total' AND r.status = 'valid'
                 AND (r.period, r.settlement) < (s.period, s.settlement)
               ORDER BY r.period DESC, r.settlement DESC LIMIT $6) q) h ON s.register = 'active_total'),
-     adv AS (
+     adv0 AS (
        SELECT x.*,
               x.prev_value IS NOT NULL OR x.repl_id IS NOT NULL AS has_prev,
               CASE
@@ -182,13 +183,19 @@ async function writePeriod(
                 ELSE round(metering_advance(x.prev_value, x.value, x.digits, $5) * x.multiplier, 2)
               END AS gross
          FROM x),
+     adv AS (
+       -- The spike rule judges the monthly average of an advance spanning estimated or missed months.
+       SELECT adv0.*, round(adv0.gross / greatest(1, CASE WHEN adv0.prev_period IS NULL THEN 1 ELSE
+                (substr(adv0.period, 1, 4)::int - substr(adv0.prev_period, 1, 4)::int) * 12
+                + substr(adv0.period, 6, 2)::int - substr(adv0.prev_period, 6, 2)::int END), 2) AS monthly
+         FROM adv0),
      coded AS (
        SELECT adv.*, array_remove(ARRAY[
                 CASE WHEN adv.has_prev AND adv.cumulative AND adv.gross IS NULL THEN 'backwards' END,
                 CASE WHEN adv.register = 'active_total' AND adv.has_prev AND adv.gross = 0
                       AND adv.account_status = 'active' THEN 'zero_consumption' END,
                 CASE WHEN adv.register = 'active_total' AND adv.has_prev AND adv.gross <> 0 AND adv.n6 >= $7
-                      AND adv.gross * 100 > $3::numeric * adv.avg6 AND adv.gross > $4::numeric THEN 'spike' END
+                      AND adv.monthly * 100 > $3::numeric * adv.avg6 AND adv.monthly > $4::numeric THEN 'spike' END
               ], NULL) AS codes
          FROM adv),
      ins AS (

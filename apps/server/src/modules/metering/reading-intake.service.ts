@@ -58,16 +58,26 @@ async function stagedCount(db: Db, stage: string): Promise<number> {
 }
 
 function failureError(f: CopyFailure, lineOffset: number): PreError {
-  return { lineNo: (f.line ?? 0) + lineOffset, field: 'line', code: 'malformed', value: f.message.slice(0, 100) };
+  return {
+    lineNo: (f.line ?? 0) + lineOffset,
+    field: 'line',
+    code: 'malformed',
+    value: f.message.slice(0, 100),
+  };
 }
 
 /** Stages a CSV stream (header line first). */
-export async function stageCsv(db: Db, kind: StageKind, input: AsyncIterable<Buffer | string>): Promise<StagedIntake> {
+export async function stageCsv(
+  db: Db,
+  kind: StageKind,
+  input: AsyncIterable<Buffer | string>,
+): Promise<StagedIntake> {
   const { header, body } = await splitCsvHeader(input);
   const allowed = STAGE_COLUMNS[kind];
   const preErrors: PreError[] = [];
   header.forEach((h) => {
-    if (!allowed.includes(h)) preErrors.push({ lineNo: 1, field: h || '(empty)', code: 'unknown_column', value: h });
+    if (!allowed.includes(h))
+      preErrors.push({ lineNo: 1, field: h || '(empty)', code: 'unknown_column', value: h });
   });
   for (const c of REQUIRED_COLUMNS[kind])
     if (!header.includes(c)) preErrors.push({ lineNo: 1, field: c, code: 'missing_column', value: null });
@@ -151,7 +161,8 @@ export async function stageNdjson(db: Db, input: AsyncIterable<Buffer | string>)
   const failure = await copyCsvIntoStage(db, stage, cols, lines(), 'text');
   if (failure) preErrors.push(failureError(failure, 0));
   const totalRows = await stagedCount(db, stage);
-  if (totalRows === 0 && preErrors.length === 0) preErrors.push({ lineNo: 0, field: 'body', code: 'empty_file', value: null });
+  if (totalRows === 0 && preErrors.length === 0)
+    preErrors.push({ lineNo: 0, field: 'body', code: 'empty_file', value: null });
   return { stage, kind: 'register', lineOffset: 0, preErrors, totalRows: totalRows + preErrors.length };
 }
 
@@ -170,7 +181,8 @@ export async function stageManual(db: Db, body: ManualReadingsBody): Promise<Sta
   let text = '';
   body.readings.forEach((r, i) => {
     const asset = assetOf.get(r.meterId);
-    if (!asset) preErrors.push({ lineNo: i + 1, field: 'meterId', code: 'unknown_meter', value: String(r.meterId) });
+    if (!asset)
+      preErrors.push({ lineNo: i + 1, field: 'meterId', code: 'unknown_meter', value: String(r.meterId) });
     text += copyTextLine([i + 1, asset ?? '', r.period, String(r.settlement), r.register, r.readOn, r.value]);
   });
   const failure = await copyCsvIntoStage(db, stage, cols, [text], 'text');
@@ -188,7 +200,12 @@ export async function commitIntake(
   staged: StagedIntake,
   meta: { source: IntakeSource; fileName: string | null; requestId?: string },
 ): Promise<ReadingBatch> {
-  const batchId = await openBatch(tx, { kind: staged.kind, source: meta.source, fileName: meta.fileName, userId: user.id });
+  const batchId = await openBatch(tx, {
+    kind: staged.kind,
+    source: meta.source,
+    fileName: meta.fileName,
+    userId: user.id,
+  });
   await addBatchErrors(tx, batchId, staged.preErrors);
   const scope = scopeOf(user, await topOrgIds(tx));
   const badLines =
@@ -198,9 +215,15 @@ export async function commitIntake(
         ? await checkStagedReadings(tx, staged.stage, batchId, scope, staged.lineOffset)
         : await checkStagedIntervals(tx, staged.stage, batchId, scope, staged.lineOffset);
   if (badLines > 0) {
-    return finishBatch(tx, batchId, { status: 'rejected', total: staged.totalRows, valid: 0, exception: 0, errors: badLines });
+    return finishBatch(tx, batchId, {
+      status: 'rejected',
+      total: staged.totalRows,
+      valid: 0,
+      exception: 0,
+      errors: badLines,
+    });
   }
-  let counts = { valid: 0, exception: 0 };
+  let counts: { valid: number; exception: number };
   try {
     if (staged.kind === 'register') {
       await supersedeReread(tx, staged.stage, user.id);

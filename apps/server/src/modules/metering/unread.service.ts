@@ -74,13 +74,18 @@ export async function flagUnreadAccounts(
         // A savepoint: a refused message must not abort the flagging transaction.
         await tx.transaction((sp) =>
           enqueueNotification(sp, {
-          event: 'metering.termination_notice',
-          recipient: { customerId: t.customer_id, mobile: t.mobile, email: t.email, portalAccountNo: t.account_no },
-          variables: { accountNo: t.account_no, months: t.unread_months },
-          orgUnitId: t.org_unit_id,
-          entityType: 'metering_unread_task',
-          entityId: t.id,
-          dedupeKey: `metering.unread:${t.id}`,
+            event: 'metering.termination_notice',
+            recipient: {
+              customerId: t.customer_id,
+              mobile: t.mobile,
+              email: t.email,
+              portalAccountNo: t.account_no,
+            },
+            variables: { accountNo: t.account_no, months: t.unread_months },
+            orgUnitId: t.org_unit_id,
+            entityType: 'metering_unread_task',
+            entityId: t.id,
+            dedupeKey: `metering.unread:${t.id}`,
           }),
         );
         await tx.query(`UPDATE metering_unread_tasks SET notified = true WHERE id = $1`, [t.id]);
