@@ -73,7 +73,7 @@ export async function arrearsList(ctx: RequestContext, q: ArrearsQuery): Promise
   const pageParams = [...params, q.pageSize, (q.page - 1) * q.pageSize];
   const rows = await ctx.db.query<ArrearsDbRow>(
     `SELECT g.account_id, a.account_no, a.customer_id, c.name AS customer_name, a.org_unit_id, o.name AS org_unit_name,
-            a.tariff_category, g.bills, g.principal_fen, g.oldest_due
+            a.tariff_category, g.bills, g.principal_fen, g.oldest_due, ($2::date - g.oldest_due) AS days_overdue
        FROM (${grouped}) g JOIN accounts a ON a.id = g.account_id JOIN customers c ON c.id = a.customer_id
        JOIN org_units o ON o.id = a.org_unit_id
        ${bucketFilter}

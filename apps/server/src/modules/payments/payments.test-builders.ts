@@ -15,7 +15,11 @@ export interface TestAccount {
 
 export async function newAccount(
   h: Harness,
-  opts: { tariffCategory?: string; officeIndex?: number; name?: string } = {},
+  opts: {
+    tariffCategory?: 'residential' | 'commercial' | 'large_industry';
+    officeIndex?: number;
+    name?: string;
+  } = {},
 ): Promise<TestAccount> {
   const input = buildCustomerInput(h.org.officeIds[opts.officeIndex ?? 0], {
     ...(opts.name ? { name: opts.name } : {}),
