@@ -8,6 +8,7 @@ import { migrate } from './platform/db/migrate';
 import { startJobs } from './platform/jobs/jobs';
 import { JOB_DEFINITIONS } from './modules/jobs';
 import { startNotifications } from './modules/notifications/notifications.runtime';
+import { startPaymentGateway } from './modules/payments/payments.runtime';
 import { seedDemoIfEmpty, printDemoLogins } from '../seed/demo';
 
 async function main() {
@@ -27,6 +28,7 @@ async function main() {
     workers: config.workers,
     onError: (e) => console.error('notification delivery error', e),
   });
+  const payments = await startPaymentGateway();
   const app = await buildApp({
     db,
     jobs,
@@ -38,10 +40,12 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   console.log(`GridCare is running on http://localhost:${config.port}  (API docs: /api/docs)`);
   for (const line of notifications.banner) console.log(line);
+  for (const line of payments.banner) console.log(line);
   printDemoLogins();
   const shutdown = async () => {
     await app.close();
     await notifications.stop();
+    await payments.stop();
     await jobs.stop();
     await db.close();
     process.exit(0);
