@@ -4,6 +4,7 @@ import type { Db } from '../src/platform/db/db';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedOrganisation } from './org-seed';
 import { generateCustomers, generateWorkOrders } from './generate';
 import { seedBills } from './billing-seed';
+import { seedReadings } from './generator/readings';
 
 export async function seedDemoIfEmpty(db: Db, opts: { customers: number }): Promise<boolean> {
   const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
@@ -18,6 +19,8 @@ export async function seedDemoIfEmpty(db: Db, opts: { customers: number }): Prom
     seed: 42,
     months: 12,
   });
+  // Meter readings of the last 12 months, ending with the previous month.
+  await seedReadings(db, { months: 12 });
   // Bills for the readings of the last 12 months (after the metering seed, before the payments seed).
   await seedBills(db, { months: 12 });
   console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

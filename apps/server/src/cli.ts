@@ -1,4 +1,4 @@
-// gridcare migrate | seed [--customers N] [--orders M [--open K]] [--reset]
+// gridcare migrate | seed [--customers N] [--orders M [--open K]] [--reading-months R] [--reset]
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { loadConfig } from './platform/config';
@@ -8,6 +8,7 @@ import { seedOrganisation } from '../seed/org-seed';
 import { generateCustomers, generateWorkOrders } from '../seed/generate';
 import { ringFromCli } from './modules/telephony/softphone-cli';
 import { billRunFromCli } from './modules/billing/bill-run.cli';
+import { generateReadings } from '../seed/generator/readings';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -38,7 +39,10 @@ async function main() {
       const started = Date.now();
       const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
       // Work orders alone may be added to a database that already has its customers.
-      const ordersOnly = existing.rows[0].n > 0 && flag(args, 'customers') === undefined && orders + open > 0;
+      // --reading-months N: register readings of every meter for the last N months (after the customers).
+      const readingMonths = Number(flag(args, 'reading-months') ?? 0);
+      const ordersOnly =
+        existing.rows[0].n > 0 && flag(args, 'customers') === undefined && orders + open + readingMonths > 0;
       if (existing.rows[0].n > 0 && !ordersOnly)
         throw new Error(
           'database already has data; add --reset to start over (or only --orders M to add orders)',
@@ -47,6 +51,10 @@ async function main() {
         const org = await seedOrganisation(db);
         await generateCustomers(db, org, { customers, seed, log: console.log });
         console.log(`seeded ${customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      if (readingMonths > 0) {
+        const n = await generateReadings(db, { months: readingMonths, seed, log: console.log });
+        console.log(`generated ${n} meter readings (${readingMonths} months)`);
       }
       if (orders > 0 || open > 0) {
         const r = await generateWorkOrders(db, { historical: orders, open, seed, log: console.log });
@@ -58,7 +66,7 @@ async function main() {
       await billRunFromCli(db, args);
     } else {
       console.log(
-        'usage: npm run cli -- migrate | seed [--customers N] [--orders M [--open K]] [--seed S] [--reset]',
+        'usage: npm run cli -- migrate | seed [--customers N] [--orders M [--open K]] [--reading-months R] [--seed S] [--reset]',
       );
       process.exitCode = 2;
     }
