@@ -55,6 +55,24 @@ describe('local dates in Asia/Shanghai, not UTC', () => {
     expect(localDateOf(new Date(iso), 'Asia/Shanghai')).toBe(date);
   });
 
+  // The local date is memoised per UTC quarter hour: right on both sides of midnight in zones whose offset is
+  // not whole hours, and across daylight-saving changes (asked in order, so a wrong memo would show).
+  it.each([
+    ['Asia/Kolkata', '2026-11-22T18:29:59.999Z', '2026-11-22'],
+    ['Asia/Kolkata', '2026-11-22T18:30:00Z', '2026-11-23'],
+    ['Asia/Kathmandu', '2026-11-22T18:14:59Z', '2026-11-22'],
+    ['Asia/Kathmandu', '2026-11-22T18:15:00Z', '2026-11-23'],
+    ['America/New_York', '2026-03-08T04:59:59Z', '2026-03-07'],
+    ['America/New_York', '2026-03-08T05:00:00Z', '2026-03-08'],
+    ['America/New_York', '2026-11-01T03:59:59Z', '2026-10-31'],
+    ['America/New_York', '2026-11-01T04:00:00Z', '2026-11-01'],
+    ['America/New_York', '2026-11-02T04:59:59Z', '2026-11-01'],
+    ['America/New_York', '2026-11-02T05:00:00Z', '2026-11-02'],
+  ])('in %s, %s is local date %s', (zone, iso, date) => {
+    expect(localDateOf(new Date(iso), zone)).toBe(date);
+    expect(localDateOf(new Date(iso), zone)).toBe(date);
+  });
+
   it('00:30 on the make-up Sunday is a working day although it is still Saturday (a holiday) in UTC', () => {
     const instant = new Date('2026-01-03T16:30:00Z');
     expect(isWorkingDay(instant.toISOString().slice(0, 10), CAL_2026)).toBe(false);

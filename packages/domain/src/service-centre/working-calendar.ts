@@ -97,9 +97,22 @@ export function startOfLocalDate(localDate: string, timeZone: string): Date {
   return localInstant(localDate, '00:00', timeZone);
 }
 
+// Every clock asks for the local date of many instants. Time-zone offsets (and their changes) fall on
+// quarter hours, so all instants of one UTC quarter hour share a local date: memoised by quarter hour.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const localDateCache = new Map<string, string>();
+
 /** The local date ('YYYY-MM-DD') of an instant in `timeZone`. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  let date = localDateCache.get(key);
+  if (date === undefined) {
+    date = format(new TZDate(quarter * QUARTER_HOUR_MS, timeZone), 'yyyy-MM-dd');
+    if (localDateCache.size >= INSTANT_CACHE_LIMIT) localDateCache.clear();
+    localDateCache.set(key, date);
+  }
+  return date;
 }
 
 // Date-only arithmetic below works on the calendar date itself (a proleptic Gregorian day count), so no
