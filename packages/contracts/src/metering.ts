@@ -56,6 +56,7 @@ export const ReadingBook = z.object({
 });
 export type ReadingBook = z.infer<typeof ReadingBook>;
 export const ReadingBookPage = pageOf(ReadingBook);
+export type ReadingBookPage = z.infer<typeof ReadingBookPage>;
 
 export const ReadingBookParams = z.object({ code: z.string().trim().min(1).max(60) });
 
@@ -136,6 +137,7 @@ export const ReadingBatchError = z.object({
 });
 export type ReadingBatchError = z.infer<typeof ReadingBatchError>;
 export const ReadingBatchErrorPage = pageOf(ReadingBatchError);
+export type ReadingBatchErrorPage = z.infer<typeof ReadingBatchErrorPage>;
 
 export const ReadingIntakeQuery = z.object({
   source: z.enum(['ami', 'handheld', 'api']).default('api'),
@@ -173,6 +175,7 @@ export const ReadingException = z.object({
 });
 export type ReadingException = z.infer<typeof ReadingException>;
 export const ReadingExceptionPage = pageOf(ReadingException);
+export type ReadingExceptionPage = z.infer<typeof ReadingExceptionPage>;
 
 export const ReadingReviewAction = z.enum(['accept', 'reject', 'reread']);
 export const ReadingReviewBody = z.object({
@@ -255,4 +258,6 @@ export const UnreadTask = z.object({
   notified: z.boolean(),
   flaggedOn: IsoDate,
 });
+export type UnreadTask = z.infer<typeof UnreadTask>;
 export const UnreadTaskPage = pageOf(UnreadTask);
+export type UnreadTaskPage = z.infer<typeof UnreadTaskPage>;

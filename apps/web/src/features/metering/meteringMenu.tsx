@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { Permission } from '@gridcare/domain';
+import { AlertOutlined, BookOutlined, CloudUploadOutlined, StopOutlined } from '@ant-design/icons';
 
 export interface MenuEntry {
   key: string;
@@ -10,6 +11,31 @@ export interface MenuEntry {
   anyOf?: Permission[];
 }
 
-export function meteringMenu(_t: TFunction): MenuEntry[] {
-  return [];
+export function meteringMenu(t: TFunction): MenuEntry[] {
+  return [
+    {
+      key: '/metering/books',
+      label: t('metering.menu.books'),
+      icon: <BookOutlined />,
+      anyOf: ['reading:write', 'billing:read'],
+    },
+    {
+      key: '/metering/exceptions',
+      label: t('metering.menu.exceptions'),
+      icon: <AlertOutlined />,
+      anyOf: ['reading:write'],
+    },
+    {
+      key: '/metering/import',
+      label: t('metering.menu.import'),
+      icon: <CloudUploadOutlined />,
+      anyOf: ['reading:write'],
+    },
+    {
+      key: '/metering/unread',
+      label: t('metering.menu.unread'),
+      icon: <StopOutlined />,
+      anyOf: ['billing:read'],
+    },
+  ];
 }
