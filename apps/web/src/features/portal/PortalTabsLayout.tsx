@@ -5,6 +5,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   MessageOutlined,
+  MoneyCollectOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
@@ -95,6 +96,12 @@ export function PortalTabsLayout() {
       >
         <Flex style={{ maxWidth: 720, margin: '0 auto' }}>
           <Tab id="home" to="/portal" end icon={<HomeOutlined />} label={t('portal.tab.home')} />
+          <Tab
+            id="billing"
+            to="/portal/billing"
+            icon={<MoneyCollectOutlined />}
+            label={t('payments.portal.tab')}
+          />
           <Tab id="new" to="/portal/new" icon={<FormOutlined />} label={t('portal.tab.new')} />
           <Tab
             id="requests"

@@ -14,6 +14,8 @@ const PortalRequestFormPage = named(() => import('./PortalRequestFormPage'), 'Po
 const PortalRequestsPage = named(() => import('./PortalRequestsPage'), 'PortalRequestsPage');
 const PortalRequestDetailPage = named(() => import('./PortalRequestDetailPage'), 'PortalRequestDetailPage');
 const PortalMessagesPage = named(() => import('./PortalMessagesPage'), 'PortalMessagesPage');
+const PortalBillingPage = named(() => import('./PortalBillingPage'), 'PortalBillingPage');
+const PortalPayReturnPage = named(() => import('./PortalPayReturnPage'), 'PortalPayReturnPage');
 
 /** The return-visit SMS links to /portal/orders/:caseNo. */
 function OrderLink() {
@@ -35,6 +37,8 @@ export const portalRoute: RouteObject = {
         { path: 'requests/:caseNo', element: <PortalRequestDetailPage /> },
         { path: 'orders/:caseNo', element: <OrderLink /> },
         { path: 'messages', element: <PortalMessagesPage /> },
+        { path: 'billing', element: <PortalBillingPage /> },
+        { path: 'billing/return', element: <PortalPayReturnPage /> },
         { path: '*', element: <Navigate to="/portal" replace /> },
       ],
     },
