@@ -143,33 +143,45 @@ async function writePeriod(
          JOIN accounts a ON a.id = m.account_id
         WHERE st.period = $9 AND coalesce(nullif(trim(st.settlement), ''), '1')::smallint = $10),
      x AS (
-       SELECT s.*, p.value AS prev_value, p.period AS prev_period,
+       SELECT s.*, coalesce(w.prev_value, p.value) AS prev_value, coalesce(w.prev_period, p.period) AS prev_period,
               rp.id AS repl_id, rp.old_final_value, rp.new_initial_value, rp.old_multiplier,
               om.register_digits AS old_digits, op.value AS old_prev,
-              coalesce(e.kwh, 0) AS open_est, h.avg6, coalesce(h.n6, 0) AS n6
+              CASE WHEN s.cumulative THEN coalesce(w.open_est, 0) ELSE 0 END AS open_est,
+              CASE WHEN s.register = 'active_total' THEN w.avg6 END AS avg6,
+              CASE WHEN s.register = 'active_total' THEN coalesce(w.n6, 0) ELSE 0 END AS n6
          FROM s
+         -- One index range scan per row over the register's last 12 billable readings gives the previous
+         -- actual value, the estimates since (trued up by this reading: every valid read trues up all
+         -- estimates before it) and the recent valid consumptions of the spike rule.
+         LEFT JOIN LATERAL (
+           SELECT max(q.value) FILTER (WHERE q.status = 'valid' AND q.vr = 1) AS prev_value,
+                  max(q.period) FILTER (WHERE q.status = 'valid' AND q.vr = 1) AS prev_period,
+                  sum(q.consumption) FILTER (WHERE q.status = 'estimated' AND q.vr = 0) AS open_est,
+                  round(avg(q.consumption) FILTER (WHERE q.status = 'valid' AND q.vr <= $6), 2) AS avg6,
+                  count(*) FILTER (WHERE q.status = 'valid' AND q.vr <= $6)::int AS n6,
+                  count(*)::int AS n
+             FROM (SELECT t.*, count(*) FILTER (WHERE t.status = 'valid')
+                                 OVER (ORDER BY t.period DESC, t.settlement DESC ROWS UNBOUNDED PRECEDING) AS vr
+                     FROM (SELECT r.value, r.period, r.settlement, r.status, r.consumption FROM meter_readings r
+                            WHERE r.meter_id = s.meter_id AND r.register = s.register
+                              AND r.status IN ('valid','estimated')
+                              AND (r.period, r.settlement) < (s.period, s.settlement)
+                            ORDER BY r.period DESC, r.settlement DESC LIMIT 12) t) q) w ON true
+         -- More than 12 estimated periods since the last actual read (rare): look further back.
          LEFT JOIN LATERAL (
            SELECT r.value, r.period FROM meter_readings r
-            WHERE r.meter_id = s.meter_id AND r.register = s.register AND r.status = 'valid'
+            WHERE w.prev_value IS NULL AND w.n = 12
+              AND r.meter_id = s.meter_id AND r.register = s.register AND r.status = 'valid'
               AND (r.period, r.settlement) < (s.period, s.settlement)
             ORDER BY r.period DESC, r.settlement DESC LIMIT 1) p ON s.cumulative
          LEFT JOIN meter_replacements rp
-           ON rp.new_meter_id = s.meter_id AND rp.register = s.register AND p.value IS NULL AND s.cumulative
+           ON rp.new_meter_id = s.meter_id AND rp.register = s.register AND s.cumulative
+          AND w.prev_value IS NULL AND p.value IS NULL
          LEFT JOIN meters om ON om.id = rp.old_meter_id
          LEFT JOIN LATERAL (
            SELECT r.value FROM meter_readings r
             WHERE r.meter_id = rp.old_meter_id AND r.register = s.register AND r.status = 'valid'
-            ORDER BY r.period DESC, r.settlement DESC LIMIT 1) op ON rp.id IS NOT NULL
-         LEFT JOIN LATERAL (
-           SELECT sum(r.consumption) AS kwh FROM meter_readings r
-            WHERE r.meter_id = s.meter_id AND r.register = s.register AND r.status = 'estimated'
-              AND r.trued_up_by IS NULL AND (r.period, r.settlement) < (s.period, s.settlement)) e ON s.cumulative
-         LEFT JOIN LATERAL (
-           SELECT round(avg(q.consumption), 2) AS avg6, count(*)::int AS n6 FROM (
-             SELECT r.consumption FROM meter_readings r
-              WHERE r.meter_id = s.meter_id AND r.register = 'active_total' AND r.status = 'valid'
-                AND (r.period, r.settlement) < (s.period, s.settlement)
-              ORDER BY r.period DESC, r.settlement DESC LIMIT $6) q) h ON s.register = 'active_total'),
+            ORDER BY r.period DESC, r.settlement DESC LIMIT 1) op ON rp.id IS NOT NULL),
      adv0 AS (
        SELECT x.*,
               x.prev_value IS NOT NULL OR x.repl_id IS NOT NULL AS has_prev,
@@ -208,11 +220,12 @@ async function writePeriod(
               CASE WHEN gross IS NULL THEN 0 ELSE open_est END,
               $2, CASE WHEN cardinality(codes) = 0 THEN 'valid' ELSE 'exception' END, codes, repl_id, $1, $8
          FROM coded
-       RETURNING id, meter_id, account_id, org_unit_id, period, settlement, register, status, exception_codes),
+       RETURNING id, meter_id, account_id, org_unit_id, period, settlement, register, status, exception_codes,
+                 trued_up_kwh),
      trued AS (
        UPDATE meter_readings r SET trued_up_by = ins.id, updated_at = now()
          FROM ins
-        WHERE ins.status = 'valid' AND ins.register <> 'max_demand' AND r.meter_id = ins.meter_id
+        WHERE ins.status = 'valid' AND ins.trued_up_kwh <> 0 AND ins.register <> 'max_demand' AND r.meter_id = ins.meter_id
           AND r.register = ins.register AND r.status = 'estimated' AND r.trued_up_by IS NULL
           AND (r.period, r.settlement) < (ins.period, ins.settlement)
        RETURNING r.id),

@@ -94,6 +94,8 @@ export async function stageCsv(
     preErrors.push(failureError(failure, 1));
     return { stage, kind, lineOffset: 1, preErrors, totalRows: 0 };
   }
+  // Statistics of the staged file let the planner choose index probes or hash joins by its size.
+  await db.exec(`ANALYZE ${stage}`);
   const totalRows = await stagedCount(db, stage);
   if (totalRows === 0) preErrors.push({ lineNo: 1, field: 'file', code: 'empty_file', value: null });
   return { stage, kind, lineOffset: 1, preErrors, totalRows };
