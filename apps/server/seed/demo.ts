@@ -5,6 +5,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedOrganisation } from './org-seed';
 import { generateCustomers, generateWorkOrders } from './generate';
 import { seedBills } from './billing-seed';
 import { seedReadings } from './generator/readings';
+import { seedPayments } from './payments-seed';
 
 export async function seedDemoIfEmpty(db: Db, opts: { customers: number }): Promise<boolean> {
   const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
@@ -23,6 +24,8 @@ export async function seedDemoIfEmpty(db: Db, opts: { customers: number }): Prom
   await seedReadings(db, { months: 12 });
   // Bills for the readings of the last 12 months (after the metering seed, before the payments seed).
   await seedBills(db, { months: 12 });
+  // Payments for most of those bills; some accounts left in arrears, a few prepaid, one disconnection case.
+  await seedPayments(db);
   console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }
