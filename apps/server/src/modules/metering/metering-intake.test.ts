@@ -109,6 +109,23 @@ describeEachDatabase('metering intake', (h) => {
     expect(batch.json()).toMatchObject({ status: 'rejected', errorRows: 4, validRows: 0 });
   });
 
+  it('a bad settlement, register or period is a row error, never a server error', async () => {
+    const a = await insertMeteredAccount(h().db, { orgUnitId: office() });
+    const res = await post(
+      readingsCsv([
+        [a.assetNo, '2026-03', 'active_total', '2026-03-10', '100', 'x'], // line 2
+        [a.assetNo, '2026-13', 'reactive_total', '2026-03-10', '100'], // line 3
+        [a.assetNo, '2026-03', 'apparent', '2026-03-10', '100'], // line 4
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'line 2.settlement',
+      'line 3.period',
+      'line 4.register',
+    ]);
+  });
+
   it('a CSV with a missing column or a malformed line is rejected', async () => {
     const a = await insertMeteredAccount(h().db, { orgUnitId: office() });
     const noValue = await post(
