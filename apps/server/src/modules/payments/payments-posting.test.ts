@@ -2,6 +2,7 @@
 // receipt, bill paid; the same reference posted 50 times at once posts once; refunds with approval.
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/harness';
+import { applyPrepaidBalances } from './collection-jobs.service';
 import { billState, insertBill, newAccount, newReference } from './payments.test-builders';
 
 describeEachDatabase('payments: counter posting', (h) => {
@@ -178,5 +179,29 @@ describeEachDatabase('payments: counter posting', (h) => {
       [a.accountId],
     );
     expect(bal.rows[0].balance_fen).toBe(3_000);
+  });
+
+  it('a prepaid balance pays the next bill when the prepaid job runs, once', async () => {
+    const a = await newAccount(h());
+    const clerk = await h().loginAs('billing');
+    await h().api(clerk, 'POST', '/api/payments', {
+      accountId: a.accountId,
+      amountFen: 5_000,
+      reference: newReference(),
+    });
+    const bill = await insertBill(h().db, a, { period: '2026-10', totalFen: 3_000, dueInDays: 10 });
+    await applyPrepaidBalances(h().db);
+    await applyPrepaidBalances(h().db);
+    expect(await billState(h().db, bill)).toMatchObject({ status: 'paid', paid_fen: 3_000 });
+    const bal = await h().db.query<{ balance_fen: number }>(
+      `SELECT balance_fen FROM prepaid_balances WHERE account_id = $1`,
+      [a.accountId],
+    );
+    expect(bal.rows[0].balance_fen).toBe(2_000);
+    const applied = await h().db.query(
+      `SELECT 1 FROM payments WHERE account_id = $1 AND channel = 'prepaid'`,
+      [a.accountId],
+    );
+    expect(applied.rowCount).toBe(1);
   });
 });

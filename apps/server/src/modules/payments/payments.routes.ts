@@ -434,6 +434,11 @@ export const paymentsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { d
     async (request) => {
       const ctx = contextOf(request, db);
       requirePermission(ctx.user, 'payment:post');
+      const own = await db.query<{ org_unit_id: number }>(
+        `SELECT org_unit_id FROM gateway_orders WHERE order_no = $1`,
+        [request.params.orderNo],
+      );
+      if (!own.rows[0] || !ctx.user.scopeOrgIds.includes(own.rows[0].org_unit_id)) throw notFound();
       const order = await reconcileOrder(db, request.params.orderNo);
       if (!order) throw notFound();
       return { orderNo: order.order_no, status: order.status, paymentNo: order.payment_no };
