@@ -103,6 +103,9 @@ async function runBatch(
 ): Promise<boolean> {
   const run = await repo.findRun(tx, runId, true);
   if (!run || run.status !== 'running') return false;
+  // The batch statements are planned with poor row estimates (CTEs, unnest); PostgreSQL would spend
+  // seconds JIT-compiling each one for a few milliseconds of work.
+  if (tx.kind === 'postgres') await tx.exec('SET LOCAL jit = off');
   const rows = await repo.readBatch(tx, p, { scope, afterId: run.cursor_account_id, limit: run.batch_size });
   if (rows.length === 0) return false;
   const bills = repo.emptyBatch();
