@@ -411,13 +411,13 @@ export interface SummaryRow extends OrderRow {
 }
 
 /** Columns of a list row: names, the running clock due first, and the live warning level at $now. */
-export function summarySelect(nowParam: string): string {
+export function summarySelect(nowParam: string, from = 'work_orders w'): string {
   return `w.*, c.name AS customer_name, o.name AS org_unit_name, au.name AS assigned_unit_name,
     h.display_name AS handler_name, nc.kind AS next_due_kind, nc.due_at AS next_due_at,
     COALESCE(lv.level, 0)::int AS warning_level,
     COALESCE(lv.breached, false) AS breached,
     rv.due_at AS return_visit_due_at
-  FROM work_orders w
+  FROM ${from}
   LEFT JOIN customers c ON c.id = w.customer_id
   LEFT JOIN org_units o ON o.id = w.org_unit_id
   LEFT JOIN org_units au ON au.id = w.assigned_unit_id
@@ -539,8 +539,8 @@ export async function listOrders(
          FROM work_orders w WHERE ${where} ORDER BY ${ORDER_BY[f.queue]}
         LIMIT ${page.limit} OFFSET ${page.offset}),
      cnt AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM work_orders w WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) t)
-     SELECT (SELECT n FROM cnt) AS total_count, ids.pos, ${summarySelect(nowParam)}
-       JOIN ids ON ids.id = w.id
+     SELECT (SELECT n FROM cnt) AS total_count, ids.pos,
+            ${summarySelect(nowParam, 'ids JOIN work_orders w ON w.id = ids.id')}
       ORDER BY ids.pos`,
     params,
   );

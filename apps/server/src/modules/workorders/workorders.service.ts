@@ -740,7 +740,7 @@ export async function listWorkOrders(ctx: RequestContext, q: WorkOrderListQuery)
   const { rows, total, totalCapped } = await repo.listOrders(
     ctx.db,
     listFilter(ctx, q),
-    visibilityOf(ctx),
+    await listVisibility(ctx),
     ctx.now,
     {
       limit: q.pageSize,
