@@ -6,7 +6,7 @@ import { DEFAULT_DEMO_TARIFF } from '@gridcare/domain';
 import type { Db } from '../src/platform/db/db';
 import { shanghaiDate } from '../src/modules/billing/bill-input';
 import * as runRepo from '../src/modules/billing/bill-run.repository';
-import { DEFAULT_DUE_DAYS, executeBillRun } from '../src/modules/billing/bill-run.service';
+import { DEFAULT_DUE_DAYS, DEFAULT_LANES, executeBillRun } from '../src/modules/billing/bill-run.service';
 import { insertVersion } from '../src/modules/billing/tariff-versions.repository';
 import { ensureDefaultTariff } from '../src/modules/billing/tariff-versions.service';
 import { forgetTariffs } from '../src/modules/billing/tariff-cache';
@@ -67,6 +67,7 @@ export async function seedBills(
       issueDate: issue < today ? issue : today,
       startedBy: null,
       batchSize: 5000,
+      lanes: DEFAULT_LANES,
     });
     const run = await executeBillRun(db, id);
     bills += run.billed_accounts;

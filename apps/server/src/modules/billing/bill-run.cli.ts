@@ -1,12 +1,12 @@
 // `npm run cli -- bill-run --period 2026-10 [--settlement 2] [--org C01 | --book C01-T001] [--due-days 15]
-//   [--issue-date 2026-11-01] [--batch-size 5000] [--pause-ms 0]`
+//   [--issue-date 2026-11-01] [--batch-size 5000] [--lanes 2] [--pause-ms 0]`
 // Runs the same code as the job behind POST /api/billing/runs, in this process. An unfinished run of the
 // same period and scope (queued, running when the process died, or failed) is resumed from its cursor
 // instead of starting another, so re-running the command after a crash finishes the run.
 import type { Db } from '../../platform/db/db';
 import { runPeriod } from './bill-input';
 import * as repo from './bill-run.repository';
-import { DEFAULT_BATCH_SIZE, DEFAULT_DUE_DAYS, executeBillRun } from './bill-run.service';
+import { DEFAULT_BATCH_SIZE, DEFAULT_DUE_DAYS, DEFAULT_LANES, executeBillRun } from './bill-run.service';
 import { ensureDefaultTariff } from './tariff-versions.service';
 
 function flag(args: string[], name: string): string | undefined {
@@ -15,7 +15,7 @@ function flag(args: string[], name: string): string | undefined {
 }
 
 export const BILL_RUN_USAGE =
-  'bill-run --period YYYY-MM [--settlement 1|2] [--org CODE | --book CODE] [--due-days N] [--issue-date YYYY-MM-DD] [--batch-size N] [--pause-ms N]';
+  'bill-run --period YYYY-MM [--settlement 1|2] [--org CODE | --book CODE] [--due-days N] [--issue-date YYYY-MM-DD] [--batch-size N] [--lanes N] [--pause-ms N]';
 
 export async function billRunFromCli(
   db: Db,
@@ -49,6 +49,7 @@ export async function billRunFromCli(
       issueDate: flag(args, 'issue-date') ?? null,
       startedBy: null,
       batchSize: Number(flag(args, 'batch-size') ?? DEFAULT_BATCH_SIZE),
+      lanes: Number(flag(args, 'lanes') ?? DEFAULT_LANES),
     });
     log(
       `bill run ${runId} started (${period}, settlement ${settlement}, ${runPeriod(period, settlement).periodEnd})`,

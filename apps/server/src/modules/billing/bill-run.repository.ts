@@ -26,7 +26,7 @@ export interface BillRunRow {
   tariff_version_id: number | null;
   issue_date: string | null;
   due_days: number;
-  cursor_account_id: number;
+  lanes: number;
   batch_size: number;
   started_by: number | null;
   started_by_name: string | null;
@@ -40,7 +40,7 @@ export interface BillRunRow {
 const RUN_COLUMNS = `r.id, r.period, r.settlement, r.org_unit_id, o.name AS org_unit_name, r.reading_book, r.status,
   r.total_accounts, r.processed_accounts, r.billed_accounts, r.skipped_accounts, r.skipped_no_readings,
   r.skipped_existing, r.skipped_errors, r.estimated_readings, r.total_fen, r.error, r.issues,
-  r.tariff_version_id, to_char(r.issue_date, 'YYYY-MM-DD') AS issue_date, r.due_days, r.cursor_account_id,
+  r.tariff_version_id, to_char(r.issue_date, 'YYYY-MM-DD') AS issue_date, r.due_days, r.lanes,
   r.batch_size, r.started_by, u.display_name AS started_by_name, r.created_at, r.started_at, r.finished_at,
   coalesce(r.org_unit_id, (SELECT b.org_unit_id FROM reading_books b WHERE b.code = r.reading_book)) AS scope_org_unit_id`;
 const RUN_FROM = `FROM bill_runs r LEFT JOIN org_units o ON o.id = r.org_unit_id LEFT JOIN users u ON u.id = r.started_by`;
@@ -56,12 +56,25 @@ export async function insertRun(
     issueDate: string | null;
     startedBy: number | null;
     batchSize: number;
+    /** Parallel lanes (PostgreSQL); 1 = one keyset walk over the scope. */
+    lanes?: number;
   },
 ): Promise<number> {
   const r = await db.query<{ id: number }>(
-    `INSERT INTO bill_runs(period, settlement, org_unit_id, reading_book, due_days, issue_date, started_by, batch_size)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [v.period, v.settlement, v.orgUnitId, v.readingBook, v.dueDays, v.issueDate, v.startedBy, v.batchSize],
+    `INSERT INTO bill_runs(period, settlement, org_unit_id, reading_book, due_days, issue_date, started_by, batch_size,
+                           lanes)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+    [
+      v.period,
+      v.settlement,
+      v.orgUnitId,
+      v.readingBook,
+      v.dueDays,
+      v.issueDate,
+      v.startedBy,
+      v.batchSize,
+      v.lanes ?? 1,
+    ],
   );
   return r.rows[0].id;
 }
@@ -183,6 +196,69 @@ export async function countScope(db: Db, scope: RunScope): Promise<number> {
   return r.rows[0].n;
 }
 
+export interface LaneRow {
+  lane: number;
+  hi_id: number;
+  cursor_account_id: number;
+  done: boolean;
+}
+
+/**
+ * The run's lanes, created on first start: the scope's account-id span cut into `lanes` contiguous
+ * ranges. Idempotent (a second worker starting the same run finds them).
+ */
+export async function ensureLanes(db: Db, runId: number, lanes: number, scope: RunScope): Promise<LaneRow[]> {
+  const params: unknown[] = [];
+  const where = scopeSql(scope, params);
+  const span = await db.query<{ lo: number | null; hi: number | null }>(
+    `SELECT min(a.id) - 1 AS lo, max(a.id) AS hi FROM accounts a WHERE ${where}`,
+    params,
+  );
+  const lo = span.rows[0].lo ?? 0;
+  const hi = span.rows[0].hi ?? 0;
+  const step = Math.max(1, Math.ceil((hi - lo) / lanes));
+  const bounds = Array.from({ length: lanes }, (_, i) => [
+    i,
+    lo + i * step,
+    i === lanes - 1 ? hi : Math.min(hi, lo + (i + 1) * step),
+  ]);
+  await db.query(
+    `INSERT INTO bill_run_lanes(run_id, lane, lo_id, hi_id, cursor_account_id)
+     SELECT $1, u.lane, u.lo, u.hi, u.lo FROM unnest($2::int[], $3::bigint[], $4::bigint[]) AS u(lane, lo, hi)
+     ON CONFLICT DO NOTHING`,
+    [runId, bounds.map((b) => b[0]), bounds.map((b) => b[1]), bounds.map((b) => b[2])],
+  );
+  const r = await db.query<LaneRow>(
+    `SELECT lane, hi_id, cursor_account_id, done FROM bill_run_lanes WHERE run_id = $1 ORDER BY lane`,
+    [runId],
+  );
+  return r.rows;
+}
+
+/** Locks one lane for a batch (other lanes go on); null when the lane is finished. */
+export async function lockLane(db: Db, runId: number, lane: number): Promise<LaneRow | null> {
+  const r = await db.query<LaneRow>(
+    `SELECT lane, hi_id, cursor_account_id, done FROM bill_run_lanes WHERE run_id = $1 AND lane = $2 FOR UPDATE`,
+    [runId, lane],
+  );
+  const row = r.rows[0];
+  return row && !row.done ? row : null;
+}
+
+export async function advanceLane(db: Db, runId: number, lane: number, cursor: number | null): Promise<void> {
+  await db.query(
+    cursor === null
+      ? `UPDATE bill_run_lanes SET done = true WHERE run_id = $1 AND lane = $2`
+      : `UPDATE bill_run_lanes SET cursor_account_id = $3 WHERE run_id = $1 AND lane = $2`,
+    cursor === null ? [runId, lane] : [runId, lane, cursor],
+  );
+}
+
+export async function runStatus(db: Db, runId: number): Promise<string | null> {
+  const r = await db.query<{ status: string }>(`SELECT status FROM bill_runs WHERE id = $1`, [runId]);
+  return r.rows[0]?.status ?? null;
+}
+
 /** Org unit ids of a unit and its descendants (materialised path). */
 export async function unitAndDescendants(db: Db, orgUnitId: number): Promise<number[]> {
   const r = await db.query<{ id: number }>(
@@ -200,7 +276,7 @@ export async function unitAndDescendants(db: Db, orgUnitId: number): Promise<num
 export async function readBatch(
   db: Db,
   p: RunPeriod,
-  sel: { scope: RunScope; afterId: number; limit: number } | { accountIds: number[] },
+  sel: { scope: RunScope; afterId: number; upTo?: number; limit: number } | { accountIds: number[] },
 ): Promise<AccountBillingRow[]> {
   const params: unknown[] = [p.period, p.settlement, `${p.period.slice(0, 4)}-01`];
   let accSql: string;
@@ -209,9 +285,9 @@ export async function readBatch(
     accSql = `SELECT * FROM accounts a WHERE a.id = ANY($4::bigint[])`;
   } else {
     const where = scopeSql(sel.scope, params);
-    params.push(sel.afterId, sel.limit);
-    accSql = `SELECT * FROM accounts a WHERE a.id > $${params.length - 1} AND ${where}
-               ORDER BY a.id LIMIT $${params.length}`;
+    params.push(sel.afterId, sel.upTo ?? Number.MAX_SAFE_INTEGER, sel.limit);
+    accSql = `SELECT * FROM accounts a WHERE a.id > $${params.length - 2} AND a.id <= $${params.length - 1}
+                AND ${where} ORDER BY a.id LIMIT $${params.length}`;
   }
   const r = await db.query<AccountBillingRow>(
     `WITH acc AS MATERIALIZED (${accSql}),
@@ -301,8 +377,8 @@ export function emptyBatch(): BillBatch {
 
 /**
  * Writes a batch in one statement: the bills (ON CONFLICT DO NOTHING on the live-bill index — a repeated
- * batch after a crash writes nothing twice), a timeline entry per new bill, and the run's counters and
- * cursor, all in the caller's transaction.
+ * batch after a crash writes nothing twice), a timeline entry per new bill, and the run's counters, all in
+ * the caller's transaction (which also advances the lane's cursor).
  */
 export async function writeBatch(
   db: Db,
@@ -322,7 +398,6 @@ export async function writeBatch(
     noReadings: number;
     existing: number;
     errors: number;
-    cursor: number;
     issues: unknown[];
   },
 ): Promise<{ written: number; totalFen: number }> {
@@ -357,9 +432,8 @@ export async function writeBatch(
             skipped_errors = r.skipped_errors + $22,
             skipped_accounts = r.skipped_accounts + $20 + $21 + $22 + (cardinality($1::bigint[]) - sums.written),
             total_fen = r.total_fen + sums.total_fen,
-            cursor_account_id = $23,
             issues = CASE WHEN jsonb_array_length(r.issues) >= 100 THEN r.issues
-                          ELSE r.issues || $24::jsonb END,
+                          ELSE r.issues || $23::jsonb END,
             updated_at = now()
        FROM sums
       WHERE r.id = $13
@@ -387,7 +461,6 @@ export async function writeBatch(
       counts.noReadings,
       counts.existing,
       counts.errors,
-      counts.cursor,
       JSON.stringify(counts.issues),
     ],
   );

@@ -19,6 +19,8 @@ import { tariffById, tariffInForce } from './tariff-cache';
 
 /** Accounts per batch: large enough that statements are few, small enough that memory stays flat. */
 export const DEFAULT_BATCH_SIZE = 5000;
+/** Parallel lanes of a run on PostgreSQL (GRIDCARE_BILL_RUN_LANES, default 2 — the database's cores). */
+export const DEFAULT_LANES = Math.min(16, Math.max(1, Number(process.env.GRIDCARE_BILL_RUN_LANES ?? 2)));
 /** domain.md §10 leaves the due date to the company: 15 days after issue unless configured. */
 export const DEFAULT_DUE_DAYS = Number(process.env.GRIDCARE_BILL_DUE_DAYS ?? 15);
 
@@ -50,7 +52,7 @@ async function pinnedTariff(db: Db, run: repo.BillRunRow, p: RunPeriod): Promise
 
 /**
  * Executes (or resumes) a run to the end. Safe to call again after a crash or on a second worker: each
- * batch locks the run row and reads the cursor inside its transaction, so batches never overlap.
+ * batch locks its lane row and reads the lane's cursor inside its transaction, so batches never overlap.
  */
 export async function executeBillRun(db: Db, runId: number, opts: RunOptions = {}): Promise<repo.BillRunRow> {
   const run = await repo.findRun(db, runId);
@@ -72,19 +74,35 @@ export async function executeBillRun(db: Db, runId: number, opts: RunOptions = {
       totalAccounts: run.total_accounts ?? (await repo.countScope(db, scope)),
       estimated: estimated.estimated,
     });
+    // PGlite runs one statement at a time: lanes would only take turns.
+    const lanes = await repo.ensureLanes(db, runId, db.kind === 'postgres' ? run.lanes : 1, scope);
     let batches = 0;
-    for (;;) {
-      const more = await db.transaction((tx) => runBatch(tx, runId, p, tariff, scope));
-      if (!more) break;
-      batches += 1;
-      if (opts.onBatch) {
-        const now = await repo.findRun(db, runId);
-        if (now) opts.onBatch({ processed: now.processed_accounts, billed: now.billed_accounts });
+    let stopped: unknown = null;
+    const work = async (lane: number) => {
+      while (!stopped) {
+        const more = await db.transaction((tx) => runBatch(tx, runId, lane, p, tariff, scope));
+        if (!more) return;
+        batches += 1;
+        if (opts.onBatch) {
+          const now = await repo.findRun(db, runId);
+          if (now) opts.onBatch({ processed: now.processed_accounts, billed: now.billed_accounts });
+        }
+        if (opts.failAfterBatches !== undefined && batches >= opts.failAfterBatches)
+          throw new BillRunError(`injected failure after ${batches} batch(es)`);
+        if (opts.pauseMs) await new Promise((r) => setTimeout(r, opts.pauseMs));
       }
-      if (opts.failAfterBatches !== undefined && batches >= opts.failAfterBatches)
-        throw new BillRunError(`injected failure after ${batches} batch(es)`);
-      if (opts.pauseMs) await new Promise((r) => setTimeout(r, opts.pauseMs));
-    }
+    };
+    // One failing lane stops the others after their current batch; the run is then 'failed' and resumable.
+    await Promise.all(
+      lanes
+        .filter((l) => !l.done)
+        .map((l) =>
+          work(l.lane).catch((e: unknown) => {
+            stopped ??= e;
+          }),
+        ),
+    );
+    if (stopped) throw stopped;
     await repo.finishRun(db, runId, 'completed', null);
   } catch (e) {
     await repo.finishRun(db, runId, 'failed', (e as Error).message.slice(0, 500)).catch(() => undefined);
@@ -93,21 +111,32 @@ export async function executeBillRun(db: Db, runId: number, opts: RunOptions = {
   return (await repo.findRun(db, runId))!;
 }
 
-/** One batch in the caller's transaction; false when the scope is exhausted or the run was stopped. */
+/** One batch of one lane in the caller's transaction; false when the lane is done or the run stopped. */
 async function runBatch(
   tx: Db,
   runId: number,
+  laneNo: number,
   p: RunPeriod,
   tariff: TariffVersion,
   scope: repo.RunScope,
 ): Promise<boolean> {
-  const run = await repo.findRun(tx, runId, true);
+  const lane = await repo.lockLane(tx, runId, laneNo);
+  if (!lane) return false;
+  const run = await repo.findRun(tx, runId);
   if (!run || run.status !== 'running') return false;
   // The batch statements are planned with poor row estimates (CTEs, unnest); PostgreSQL would spend
   // seconds JIT-compiling each one for a few milliseconds of work.
   if (tx.kind === 'postgres') await tx.exec('SET LOCAL jit = off');
-  const rows = await repo.readBatch(tx, p, { scope, afterId: run.cursor_account_id, limit: run.batch_size });
-  if (rows.length === 0) return false;
+  const rows = await repo.readBatch(tx, p, {
+    scope,
+    afterId: lane.cursor_account_id,
+    upTo: lane.hi_id,
+    limit: run.batch_size,
+  });
+  if (rows.length === 0) {
+    await repo.advanceLane(tx, runId, laneNo, null);
+    return false;
+  }
   const bills = repo.emptyBatch();
   const issues: Array<{ accountId: number; accountNo: string; code: string; message: string }> = [];
   let noReadings = 0;
@@ -162,9 +191,9 @@ async function runBatch(
       noReadings,
       existing,
       errors,
-      cursor: rows[rows.length - 1].id,
       issues,
     },
   );
+  await repo.advanceLane(tx, runId, laneNo, rows[rows.length - 1].id);
   return true;
 }

@@ -6,7 +6,7 @@ import { requireInScope, requirePermission, type RequestContext } from '../../pl
 import { DomainError, invalid, notFound } from '../../platform/http/errors';
 import { writeAudit } from '../../platform/audit/audit';
 import * as repo from './bill-run.repository';
-import { DEFAULT_BATCH_SIZE, DEFAULT_DUE_DAYS } from './bill-run.service';
+import { DEFAULT_BATCH_SIZE, DEFAULT_DUE_DAYS, DEFAULT_LANES } from './bill-run.service';
 
 export function toBillRun(r: repo.BillRunRow): BillRun {
   const total = r.total_accounts ?? 0;
@@ -77,6 +77,7 @@ export async function createRun(ctx: RequestContext, tx: Db, body: BillRunCreate
     issueDate: body.issueDate ?? null,
     startedBy: ctx.user.id,
     batchSize: DEFAULT_BATCH_SIZE,
+    lanes: DEFAULT_LANES,
   });
   await writeAudit(tx, {
     actor: { id: ctx.user.id, name: ctx.user.displayName },
