@@ -76,8 +76,16 @@ function whereOf(f: BillFilter, params: unknown[]): string {
   if (f.status) add('b.status = ?', f.status);
   if (f.unpaid) where.push(`b.status IN ('issued','partially_paid')`);
   if (f.customerId) add('b.customer_id = ?', f.customerId);
-  if (f.accountId) add('b.account_id = ?', f.accountId);
-  if (f.accountNo) add('b.account_id = (SELECT id FROM accounts WHERE account_no = ?)', f.accountNo);
+  // Through the account's customer: bills_customer_idx is the (non-partial) index that finds all of an
+  // account's bills, whatever their status.
+  if (f.accountId) {
+    add('b.account_id = ?', f.accountId);
+    add('b.customer_id = (SELECT customer_id FROM accounts WHERE id = ?)', f.accountId);
+  }
+  if (f.accountNo) {
+    add('b.account_id = (SELECT id FROM accounts WHERE account_no = ?)', f.accountNo);
+    add('b.customer_id = (SELECT customer_id FROM accounts WHERE account_no = ?)', f.accountNo);
+  }
   if (f.billNo) add('b.bill_no = ?', f.billNo);
   if (f.runId) add('b.run_id = ?', f.runId);
   if (f.tariffCategory) add('b.tariff_category = ?', f.tariffCategory);
