@@ -9,6 +9,8 @@ import { usePermissions } from '../auth/usePermissions';
 import { AssignManagerModal } from '../account-managers/AssignManagerModal';
 import { RecordVisitModal } from '../account-managers/RecordVisitModal';
 import { customerWorkOrdersTab } from '../workorders/CustomerWorkOrdersSection';
+import { CustomerBillingCard } from '../billing/CustomerBillingCard';
+import { CustomerReadingsTab } from './CustomerReadingsTab';
 import { AccountsTable } from './AccountsTable';
 import { ContactsTable } from './ContactsTable';
 import { CustomerHeaderCard } from './CustomerHeaderCard';
@@ -139,6 +141,20 @@ export function Customer360Page() {
                   ),
                 },
                 customerWorkOrdersTab(id),
+                ...(can('billing:read')
+                  ? [
+                      {
+                        key: 'billing',
+                        label: <span data-testid="tab-billing">{t('c360.billing')}</span>,
+                        children: <CustomerBillingCard customerId={id} />,
+                      },
+                      {
+                        key: 'readings',
+                        label: <span data-testid="tab-readings">{t('c360.readings')}</span>,
+                        children: <CustomerReadingsTab accounts={data.accounts} />,
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>
