@@ -35,7 +35,9 @@ export function BillLinesTable({
           title: t('billing.lines.item'),
           dataIndex: 'labelKey',
           render: (k: string, r) =>
-            r.code === 'surcharge' && r.detail?.surchargeName ? String(r.detail.surchargeName) : t(k, { defaultValue: r.code }),
+            r.code === 'surcharge' && r.detail?.surchargeName
+              ? String(r.detail.surchargeName)
+              : t(k, { defaultValue: r.code }),
         },
         formulas
           ? { title: t('billing.lines.formula'), dataIndex: 'formula' }
