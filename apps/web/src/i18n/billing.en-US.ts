@@ -141,6 +141,7 @@ export const billingEnUS: Messages<typeof billingZhCN> = {
     startedBy: 'Started by',
     createdAt: 'Started at',
     cancel: 'Stop',
+    resume: 'Continue',
     issues: 'Accounts that could not be priced',
     statusName: {
       queued: 'Queued',

@@ -138,6 +138,7 @@ export const billingZhCN = {
     startedBy: '发起人',
     createdAt: '发起时间',
     cancel: '停止',
+    resume: '继续发行',
     issues: '无法计费的户',
     statusName: {
       queued: '排队中',

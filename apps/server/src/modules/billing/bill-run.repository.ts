@@ -37,12 +37,15 @@ export interface BillRunRow {
   finished_at: string | null;
 }
 
+/** Who may see a run: its org unit, or for a reading-book run the book's (or its accounts') unit. */
+const SCOPE_UNIT = `coalesce(r.org_unit_id, (SELECT b.org_unit_id FROM reading_books b WHERE b.code = r.reading_book),
+  (SELECT a.org_unit_id FROM accounts a WHERE a.reading_book = r.reading_book LIMIT 1))`;
 const RUN_COLUMNS = `r.id, r.period, r.settlement, r.org_unit_id, o.name AS org_unit_name, r.reading_book, r.status,
   r.total_accounts, r.processed_accounts, r.billed_accounts, r.skipped_accounts, r.skipped_no_readings,
   r.skipped_existing, r.skipped_errors, r.estimated_readings, r.total_fen, r.error, r.issues,
   r.tariff_version_id, to_char(r.issue_date, 'YYYY-MM-DD') AS issue_date, r.due_days, r.lanes,
   r.batch_size, r.started_by, u.display_name AS started_by_name, r.created_at, r.started_at, r.finished_at,
-  coalesce(r.org_unit_id, (SELECT b.org_unit_id FROM reading_books b WHERE b.code = r.reading_book)) AS scope_org_unit_id`;
+  ${SCOPE_UNIT} AS scope_org_unit_id`;
 const RUN_FROM = `FROM bill_runs r LEFT JOIN org_units o ON o.id = r.org_unit_id LEFT JOIN users u ON u.id = r.started_by`;
 
 export async function insertRun(
@@ -112,10 +115,7 @@ export async function listRuns(
   const params: unknown[] = [];
   if (q.scopeOrgIds) {
     params.push(q.scopeOrgIds);
-    where.push(
-      `coalesce(r.org_unit_id, (SELECT b.org_unit_id FROM reading_books b WHERE b.code = r.reading_book))
-         = ANY($${params.length}::bigint[])`,
-    );
+    where.push(`${SCOPE_UNIT} = ANY($${params.length}::bigint[])`);
   }
   if (q.period) {
     params.push(q.period);
@@ -154,7 +154,7 @@ export async function startRun(
 export async function finishRun(db: Db, id: number, status: 'completed' | 'failed', error: string | null) {
   await db.query(
     `UPDATE bill_runs SET status = $2, error = $3, finished_at = now(), updated_at = now()
-      WHERE id = $1 AND status = 'running'`,
+      WHERE id = $1 AND status IN ('queued','running')`,
     [id, status, error],
   );
 }

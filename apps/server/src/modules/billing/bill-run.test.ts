@@ -245,8 +245,14 @@ describeEachDatabase('bill runs', (h) => {
     await expect(executeBillRun(h().db, runId, { failAfterBatches: 2 })).rejects.toThrow(/injected failure/);
     const failed = (await runRepo.findRun(h().db, runId))!;
     expect(failed).toMatchObject({ status: 'failed', billed_accounts: 20, processed_accounts: 20 });
-    const done = await executeBillRun(h().db, runId);
+    // The clerk starts the failed run again from the launcher; it continues with the third batch.
+    const resumed = await h().api(await h().loginAs('billing'), 'POST', `/api/billing/runs/${runId}/resume`);
+    expect(resumed.statusCode, resumed.body).toBe(202);
+    await settleBackgroundBillRuns();
+    const done = (await runRepo.findRun(h().db, runId))!;
     expect(done).toMatchObject({ status: 'completed', billed_accounts: 45, processed_accounts: 45 });
+    const again = await h().api(await h().loginAs('billing'), 'POST', `/api/billing/runs/${runId}/resume`);
+    expect(again.statusCode).toBe(409);
     const n = await h().db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM bills WHERE account_id = ANY($1::bigint[]) AND period = '2026-10'`,
       [accounts.map((a) => a.accountId)],

@@ -135,3 +135,20 @@ export async function cancelRun(ctx: RequestContext, id: number): Promise<BillRu
   });
   return toBillRun((await repo.findRun(ctx.db, id))!);
 }
+
+/** A failed run (or one whose job was lost) is started again; it continues where it stopped. */
+export async function resumeRun(ctx: RequestContext, id: number): Promise<BillRun> {
+  requirePermission(ctx.user, 'billing:run');
+  const r = await repo.findRun(ctx.db, id);
+  if (!r || !visible(ctx, r)) throw notFound();
+  if (r.status !== 'failed' && r.status !== 'queued') throw new DomainError('invalid_state');
+  await writeAudit(ctx.db, {
+    actor: { id: ctx.user.id, name: ctx.user.displayName },
+    action: 'bill_run.resume',
+    entity: 'bill_run',
+    entityId: id,
+    orgUnitId: r.org_unit_id,
+    requestId: ctx.requestId,
+  });
+  return toBillRun(r);
+}

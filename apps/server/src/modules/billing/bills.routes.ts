@@ -24,7 +24,7 @@ import { allPages, sendXlsx, type ExcelColumn } from '../../platform/http/excel'
 import { runIdempotent } from '../../platform/http/idempotency';
 import { decideAdjustment, draftAdjustment, getAdjustment, listAdjustments } from './adjustments.service';
 import { dispatchBillRun } from './bill-run.job';
-import { cancelRun, createRun, getRun, listRuns } from './bill-runs.service';
+import { cancelRun, createRun, getRun, listRuns, resumeRun } from './bill-runs.service';
 import { customerHistory, getBill, listBills } from './bills.service';
 
 const tags = ['billing'];
@@ -121,6 +121,23 @@ export const billsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) 
       },
     },
     async (request) => cancelRun(contextOf(request, db), request.params.id),
+  );
+
+  app.post(
+    '/api/billing/runs/:id/resume',
+    {
+      schema: {
+        tags,
+        summary: 'Start a failed run again: it continues where it stopped',
+        params: IdParam,
+        response: { 202: BillRun },
+      },
+    },
+    async (request, reply) => {
+      const run = await resumeRun(contextOf(request, db), request.params.id);
+      await dispatchBillRun(deps, run.id);
+      return reply.status(202).send(run);
+    },
   );
 
   app.get(

@@ -3,13 +3,14 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from './money';
 import type { BillRun } from './types';
-import { isRunActive, useBillRun, useCancelBillRun } from './useBillRuns';
+import { isRunActive, useBillRun, useCancelBillRun, useResumeBillRun } from './useBillRuns';
 
 /** The live progress of one run (polled every second while it runs) and its outcome. */
 export function BillRunProgress({ runId }: { runId: number }) {
   const { t } = useTranslation();
   const run = useBillRun(runId);
   const cancel = useCancelBillRun();
+  const resume = useResumeBillRun();
   const r: BillRun | undefined = run.data;
   if (!r) return null;
   const status = r.status === 'failed' ? 'exception' : r.status === 'completed' ? 'success' : 'active';
@@ -22,6 +23,15 @@ export function BillRunProgress({ runId }: { runId: number }) {
         isRunActive(r) ? (
           <Button size="small" danger loading={cancel.isPending} onClick={() => cancel.mutate(r.id)}>
             {t('billing.runs.cancel')}
+          </Button>
+        ) : r.status === 'failed' ? (
+          <Button
+            size="small"
+            loading={resume.isPending}
+            onClick={() => resume.mutate(r.id)}
+            data-testid="run-resume"
+          >
+            {t('billing.runs.resume')}
           </Button>
         ) : null
       }

@@ -53,3 +53,12 @@ export function useCancelBillRun() {
     onSuccess: () => qc.invalidateQueries({ queryKey: BILLING_KEY }),
   });
 }
+
+/** POST /api/billing/runs/:id/resume — a failed run continues where it stopped. */
+export function useResumeBillRun() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<BillRun>(`/api/billing/runs/${id}/resume`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: BILLING_KEY }),
+  });
+}
