@@ -77,7 +77,6 @@ async function correctedInput(
   const p = runPeriod(bill.period, bill.settlement as 1 | 2);
   const [row] = await readBatch(db, p, { accountIds: [bill.account_id] });
   if (!row) throw notFound();
-  row.already_billed = false;
   if (c.tariffCategory) row.tariff_category = c.tariffCategory;
   if (c.voltageLevel) row.voltage_level = c.voltageLevel;
   if (c.basicFeeMethod) row.basic_fee_method = c.basicFeeMethod;

@@ -38,7 +38,6 @@ const row = (over: Partial<AccountBillingRow> = {}): AccountBillingRow => ({
   tier_cycle: null,
   contract_demand_kw: null,
   prev_cycle_kwh: null,
-  already_billed: false,
   ...over,
 });
 
@@ -90,15 +89,11 @@ describe('bill input', () => {
     },
   );
 
-  it('skips an account without readings and one already billed', () => {
+  it('skips an account without readings', () => {
     const p = runPeriod('2026-10', 1);
     expect(billInputFromRow(row({ reading_count: null, total_kwh: null }), p)).toEqual({
       kind: 'skip',
       reason: 'no_readings',
-    });
-    expect(billInputFromRow(row({ already_billed: true }), p)).toEqual({
-      kind: 'skip',
-      reason: 'already_billed',
     });
   });
 

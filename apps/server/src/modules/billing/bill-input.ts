@@ -45,7 +45,6 @@ export interface AccountBillingRow {
   contract_demand_kw: string | null;
   /** kWh billed in this annual cycle up to the latest earlier bill (bills.cycle_kwh), null when none. */
   prev_cycle_kwh: string | null;
-  already_billed: boolean;
 }
 
 export interface RunPeriod {
@@ -105,12 +104,10 @@ export function monthsOfServiceInCycle(period: string, connectedOn: string): num
 }
 
 export type InputOutcome =
-  | { kind: 'input'; input: BillInput; estimated: boolean }
-  | { kind: 'skip'; reason: 'no_readings' | 'already_billed' };
+  { kind: 'input'; input: BillInput; estimated: boolean } | { kind: 'skip'; reason: 'no_readings' };
 
-/** Builds the engine input of one account, or says why the account is not billed this run. */
+/** Builds the engine input of one account, or says why the account cannot be billed. */
 export function billInputFromRow(row: AccountBillingRow, p: RunPeriod): InputOutcome {
-  if (row.already_billed) return { kind: 'skip', reason: 'already_billed' };
   if (!row.reading_count || row.total_kwh === null) return { kind: 'skip', reason: 'no_readings' };
   const category = row.tariff_category as TariffCategory;
   const residential = category === 'residential';

@@ -270,8 +270,9 @@ export async function unitAndDescendants(db: Db, orgUnitId: number): Promise<num
 
 /**
  * One batch: the next `limit` accounts after `afterId` with their period readings per register, their
- * transformers, price split, billing facts, the annual-cycle kWh of their latest earlier bill, and whether
- * a live bill already exists. `accountIds` instead reads exactly those accounts (a re-bill's recompute).
+ * transformers, price split, billing facts and the annual-cycle kWh of their latest earlier bill.
+ * `accountIds` instead reads exactly those accounts (a re-bill's recompute). Whether a live bill exists
+ * is not read: the write's ON CONFLICT skips (and counts) those accounts for free.
  */
 export async function readBatch(
   db: Db,
@@ -314,11 +315,7 @@ export async function readBatch(
      ms AS (
        SELECT DISTINCT ON (mt.account_id) mt.account_id, mt.price_split
          FROM meters mt WHERE mt.account_id IN (SELECT id FROM acc) AND mt.price_split IS NOT NULL
-        ORDER BY mt.account_id, mt.id),
-     billed AS (
-       SELECT DISTINCT b.account_id FROM bills b
-        WHERE b.account_id IN (SELECT id FROM acc) AND b.period = $1 AND b.settlement = $2
-          AND b.status NOT IN ('superseded','cancelled'))
+        ORDER BY mt.account_id, mt.id)
      SELECT acc.id, acc.customer_id, acc.org_unit_id, acc.account_no, acc.tariff_category, acc.voltage_level,
             acc.basic_fee_method, acc.pf_standard,
             to_char((acc.created_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS connected_on,
@@ -326,13 +323,11 @@ export async function readBatch(
             rd.max_demand_kw, rd.reading_count, rd.estimated,
             tr.list AS transformers, ms.price_split,
             f.household_size, f.low_income, f.tier_cycle, f.contract_demand_kw,
-            prev.cycle_kwh AS prev_cycle_kwh,
-            (billed.account_id IS NOT NULL) AS already_billed
+            prev.cycle_kwh AS prev_cycle_kwh
        FROM acc
        LEFT JOIN rd ON rd.account_id = acc.id
        LEFT JOIN tr ON tr.account_id = acc.id
        LEFT JOIN ms ON ms.account_id = acc.id
-       LEFT JOIN billed ON billed.account_id = acc.id
        LEFT JOIN account_billing_facts f ON f.account_id = acc.id
        LEFT JOIN LATERAL (
          SELECT b.cycle_kwh FROM bills b

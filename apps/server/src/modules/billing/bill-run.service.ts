@@ -140,13 +140,11 @@ async function runBatch(
   const bills = repo.emptyBatch();
   const issues: Array<{ accountId: number; accountNo: string; code: string; message: string }> = [];
   let noReadings = 0;
-  let existing = 0;
   let errors = 0;
   for (const row of rows) {
     const outcome = billInputFromRow(row, p);
     if (outcome.kind === 'skip') {
-      if (outcome.reason === 'no_readings') noReadings += 1;
-      else existing += 1;
+      noReadings += 1;
       continue;
     }
     try {
@@ -189,7 +187,8 @@ async function runBatch(
     {
       processed: rows.length,
       noReadings,
-      existing,
+      // Accounts that already have a live bill are counted by the write (its ON CONFLICT).
+      existing: 0,
       errors,
       issues,
     },
