@@ -75,7 +75,11 @@ export function explainLine(l: BillLine): string {
   }
   if (l.code === 'manual_adjustment' || l.unit === 'yuan') return `${amount}`;
   const perUnit = l.code.startsWith('basic_') ? `元/${l.unit}·月` : `元/${l.unit}`;
-  return `${l.quantity} ${l.unit} × ${l.price} ${perUnit} = ${amount}`;
+  // A basic charge for part of the month (new connection, capacity change, suspension) is prorated by
+  // days used × 1/30: the formula shows the factor, or it would not add up to the amount.
+  const fraction = l.detail?.fraction;
+  const prorated = typeof fraction === 'string' && fraction !== '1' ? ` × ${fraction}` : '';
+  return `${l.quantity} ${l.unit} × ${l.price} ${perUnit}${prorated} = ${amount}`;
 }
 
 export async function getBill(ctx: RequestContext, id: number): Promise<BillDetail> {
