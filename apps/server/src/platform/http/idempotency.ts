@@ -95,6 +95,8 @@ export async function claimIdempotencyKeys(
     `INSERT INTO idempotency_keys(key, user_id, method, path, request_hash, status_code)
      SELECT x.key, x.user_id, x.method, x.path, x.request_hash, 0
        FROM jsonb_to_recordset($1::jsonb) AS x(key text, user_id bigint, method text, path text, request_hash text)
+      -- Always in the same order: two batches claiming the same keys wait for each other, never deadlock.
+      ORDER BY x.user_id, x.key
      ON CONFLICT DO NOTHING RETURNING key, user_id`,
     [
       JSON.stringify(
