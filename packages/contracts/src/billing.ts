@@ -555,3 +555,36 @@ export type TariffDocumentAgreesWithEngine = [
   Assignable<PricedLine, z.input<typeof BillLine>>,
   Assignable<SameKeys<BillInput, z.infer<typeof BillInputSchema>>, true>,
 ];
+
+// --- Billing facts of an account (what the tariff needs besides readings) ------------------------------
+/**
+ * Facts a billing clerk records from the customer's documents: household size (≥ 5 people get the larger
+ * tier 1), low-income household (free kWh each month), the tier cycle, and the contract demand of a
+ * demand-billed account. Absent facts mean the defaults: 1 person, no relief, annual cycle, no contract demand.
+ */
+export const AccountBillingFacts = z.object({
+  accountId: z.number().int(),
+  householdSize: z.number().int().min(1).max(50).nullable(),
+  lowIncome: z.boolean(),
+  tierCycle: z.enum(['annual', 'monthly']),
+  contractDemandKw: z.string().nullable(),
+  /** 0 while nothing has been recorded for the account. */
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+export type AccountBillingFacts = z.infer<typeof AccountBillingFacts>;
+
+export const AccountBillingFactsUpdate = z.object({
+  householdSize: z.number().int().min(1).max(50).nullable(),
+  lowIncome: z.boolean(),
+  tierCycle: z.enum(['annual', 'monthly']),
+  contractDemandKw: z
+    .string()
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, { message: '合同需量应为非负数，最多两位小数' })
+    .nullable(),
+  /** The version read (0 when none was recorded yet): a stale write is refused with 409. */
+  version: z.number().int().min(0),
+});
+export type AccountBillingFactsUpdate = z.infer<typeof AccountBillingFactsUpdate>;
+
+export const AccountIdParam = z.object({ accountId: z.coerce.number().int().positive() });

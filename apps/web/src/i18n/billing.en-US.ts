@@ -273,4 +273,15 @@ export const billingEnUS: Messages<typeof billingZhCN> = {
     recent: 'Recent bills',
     empty: 'No bills yet',
   },
+  facts: {
+    title: 'Billing facts',
+    householdSize: 'Household size',
+    lowIncome: 'Low-income household',
+    tierCycle: 'Tier cycle',
+    annual: 'Annual',
+    monthly: 'Monthly',
+    contractDemand: 'Contract demand',
+    saved: 'Billing facts saved; the next bill run uses them',
+    stale: 'Someone else changed the billing facts; reloaded',
+  },
 };

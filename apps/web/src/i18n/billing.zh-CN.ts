@@ -264,4 +264,15 @@ export const billingZhCN = {
     recent: '近期账单',
     empty: '暂无账单',
   },
+  facts: {
+    title: '计费参数',
+    householdSize: '家庭人口',
+    lowIncome: '低保户',
+    tierCycle: '阶梯周期',
+    annual: '按年',
+    monthly: '按月',
+    contractDemand: '合同需量',
+    saved: '计费参数已保存，下次电费发行起生效',
+    stale: '计费参数已被他人修改，已重新加载',
+  },
 };

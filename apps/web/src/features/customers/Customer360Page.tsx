@@ -9,6 +9,7 @@ import { usePermissions } from '../auth/usePermissions';
 import { AssignManagerModal } from '../account-managers/AssignManagerModal';
 import { RecordVisitModal } from '../account-managers/RecordVisitModal';
 import { customerWorkOrdersTab } from '../workorders/CustomerWorkOrdersSection';
+import { AccountBillingFactsCard } from '../billing/AccountBillingFactsCard';
 import { CustomerBillingCard } from '../billing/CustomerBillingCard';
 import { CustomerReadingsTab } from './CustomerReadingsTab';
 import { AccountsTable } from './AccountsTable';
@@ -146,7 +147,12 @@ export function Customer360Page() {
                       {
                         key: 'billing',
                         label: <span data-testid="tab-billing">{t('c360.billing')}</span>,
-                        children: <CustomerBillingCard customerId={id} />,
+                        children: (
+                          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                            <CustomerBillingCard customerId={id} />
+                            <AccountBillingFactsCard accounts={data.accounts} />
+                          </Space>
+                        ),
                       },
                       {
                         key: 'readings',
