@@ -24,7 +24,7 @@ import {
   insertIntakes,
   intakeAnswer,
   intakeEnv,
-  notifyAccepted,
+  notifyIntake,
   planIntake,
   resolveSubjects,
   type IntakePlan,
@@ -99,7 +99,7 @@ export function submitIntake(
   return new Promise((resolve, reject) => batcher.submit({ ctx, input, claim, resolve, reject }));
 }
 
-/** One request on its own, in its own transaction: the path of answered-on-the-spot orders and retries. */
+/** One request on its own, in its own transaction: a retried key, or each request of a failed batch. */
 function writeAlone(db: Db, job: IntakeJob): Promise<void> {
   return runIdempotentClaim(db, job.claim, job.ctx.user.id, 201, (tx) =>
     createWorkOrder({ ...job.ctx, db: tx }, tx, job.input),
@@ -109,18 +109,15 @@ function writeAlone(db: Db, job: IntakeJob): Promise<void> {
 async function writeBatch(db: Db, jobs: IntakeJob[]): Promise<void> {
   try {
     const ready: IntakeJob[] = [];
-    const alone: IntakeJob[] = [];
     for (const job of jobs) {
       try {
         if (!job.ctx.user.permissions.has('workorder:create')) throw new DomainError('forbidden');
         checkIntake(job.input);
-        // Answered on the spot: replied and closed in the same call through the state machine.
-        (job.input.answeredOnSpot ? alone : ready).push(job);
+        ready.push(job);
       } catch (e) {
         job.reject(e);
       }
     }
-    await Promise.all(alone.map((job) => writeAlone(db, job)));
     if (!ready.length) return;
 
     const subjects = await resolveSubjects(db, ready);
@@ -156,7 +153,7 @@ async function writeBatch(db: Db, jobs: IntakeJob[]): Promise<void> {
           tx,
           toWrite.map((p) => p.plan),
         );
-        await notifyAccepted(
+        await notifyIntake(
           tx,
           toWrite.map((p) => p.plan),
           inserted,

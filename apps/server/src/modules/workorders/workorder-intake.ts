@@ -12,6 +12,7 @@ import {
   externalStatus,
   localDateOf,
   nextCheckAt,
+  transition,
   type AreaClass,
   type TimeLimitKind,
   type WorkOrderStatus,
@@ -192,10 +193,14 @@ export interface IntakePlan {
     account_no: string | null;
     parent_id: number | null;
     return_visit_required: boolean;
+    reply_text: string | null;
+    closed_at: string | null;
+    first_contact_resolved: boolean;
   };
   events: NewEventRow[];
   clocks: NewClock[];
-  timelineTitle: string | null;
+  /** Customer-timeline titles ({caseNo} is filled in when the number is drawn). */
+  timeline: string[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -225,14 +230,26 @@ export async function planIntake(
   const dispatched = route.unitId !== null;
   const nowIso = now.toISOString();
   const limits = orderLimits(base, env.rules);
-  const kinds: TimeLimitKind[] = input.answeredOnSpot
+  // Answered on the spot (首问负责, 一次办结): replied in the same call, and closed unless a return visit
+  // applies — the same transitions the state machine allows from 受理, written with the order.
+  const onSpot = input.answeredOnSpot === true;
+  const returnVisit = limits.return_visit;
+  const stateAfter = (() => {
+    if (!onSpot) return null;
+    const opts = { type: input.type, returnVisitRequired: returnVisit !== undefined };
+    const replied = transition({ status: 'accepted', paused: false }, 'reply', opts);
+    if (!replied.ok) throw invalid('answeredOnSpot', 'workorder.on_spot_type');
+    if (returnVisit) return { replied: replied.state, closed: null };
+    const closed = transition(replied.state, 'close', opts);
+    return { replied: replied.state, closed: closed.ok ? closed.state : null };
+  })();
+  const kinds: TimeLimitKind[] = onSpot
     ? ['first_contact', 'reply', 'arrival', 'meter_test']
     : ['dispatch', 'first_contact', 'reply', 'arrival', 'meter_test'];
-  const clocks: NewClock[] = kinds.flatMap((kind) => {
+  const clockOf = (kind: TimeLimitKind, stopped: boolean): NewClock[] => {
     const limit = limits[kind];
     if (!limit) return [];
     const instants = clockInstants(now, limit, env.cal, []);
-    const stopped = kind === 'dispatch' && dispatched;
     return [
       {
         kind,
@@ -246,14 +263,20 @@ export async function planIntake(
         next_check_at: stopped ? null : iso(nextCheckAt(instants, 0)),
       },
     ];
-  });
+  };
+  // The answer stops every answering clock; a required return visit starts its own.
+  const clocks: NewClock[] = [
+    ...kinds.flatMap((kind) => clockOf(kind, onSpot || (kind === 'dispatch' && dispatched))),
+    ...(onSpot && returnVisit ? clockOf('return_visit', false) : []),
+  ];
   // What the clock triggers would compute, written with the row so the trigger finds nothing to change
   // (a second write of the order would update every one of its indexes again).
   const running = clocks.filter((c) => !c.stopped_at);
+  const finalState = stateAfter ? (stateAfter.closed ?? stateAfter.replied) : null;
   const order = {
     ...base,
     channel: input.channel,
-    status: dispatched ? 'dispatched' : 'accepted',
+    status: finalState ? finalState.status : dispatched ? 'dispatched' : 'accepted',
     title: input.title,
     description: input.description,
     urgent: input.urgent,
@@ -268,12 +291,16 @@ export async function planIntake(
     time_limit_version_id: env.versionId,
     parent_id: input.parentId ?? null,
     // Required exactly when the order's time-limit version has a return-visit limit for it.
-    return_visit_required: limits.return_visit !== undefined,
+    return_visit_required: returnVisit !== undefined,
     accepted_at: nowIso,
     dispatched_at: dispatched ? nowIso : null,
     created_by: ctx.user.id,
     next_due_at: earliest(running.map((c) => c.due_at)),
     next_warn80_at: earliest(running.map((c) => c.warn80_at)),
+    reply_text: onSpot ? (input.replyText ?? null) : null,
+    replied_at: onSpot ? nowIso : null,
+    closed_at: stateAfter?.closed ? nowIso : null,
+    first_contact_resolved: onSpot,
   };
   const events: NewEventRow[] = [
     {
@@ -297,6 +324,25 @@ export async function planIntake(
       internal: false,
     });
   }
+  const step = (action: string, from: string, to: string, note: string): NewEventRow => ({
+    action,
+    from_status: from,
+    to_status: to,
+    note,
+    from_unit_id: null,
+    to_unit_id: null,
+    internal: false,
+  });
+  if (stateAfter) events.push(step('reply', 'accepted', stateAfter.replied.status, '当场答复'));
+  if (stateAfter?.closed)
+    events.push(step('close', stateAfter.replied.status, stateAfter.closed.status, '当场办结'));
+  const timeline = subject.customerId
+    ? [
+        `受理${TYPE_ZH[input.type]}工单 {caseNo}：${input.title}`,
+        ...(stateAfter ? [`工单已答复 {caseNo}：${input.title}`] : []),
+        ...(stateAfter?.closed ? [`工单已归档 {caseNo}：${input.title}`] : []),
+      ]
+    : [];
   return {
     ctx,
     input,
@@ -304,7 +350,7 @@ export async function planIntake(
     order,
     events,
     clocks,
-    timelineTitle: subject.customerId ? `受理${TYPE_ZH[input.type]}工单 {caseNo}：${input.title}` : null,
+    timeline,
   };
 }
 
@@ -337,6 +383,10 @@ const ORDER_COLUMNS = [
   'created_by',
   'next_due_at',
   'next_warn80_at',
+  'reply_text',
+  'replied_at',
+  'closed_at',
+  'first_contact_resolved',
 ] as const;
 
 export interface InsertedOrder {
@@ -359,7 +409,7 @@ export async function insertIntakes(tx: Db, plans: readonly IntakePlan[]): Promi
     actor_name: p.ctx.user.displayName,
     username: p.ctx.user.username,
     request_id: p.ctx.requestId,
-    timeline_title: p.timelineTitle,
+    timeline: p.timeline,
     events: p.events.map((e, n) => ({ ...e, n })),
     clocks: p.clocks,
   }));
@@ -404,10 +454,12 @@ export async function insertIntakes(tx: Db, plans: readonly IntakePlan[]): Promi
        INSERT INTO timeline_events(customer_id, org_unit_id, at, kind, title, detail, actor_id, actor_name,
                                    ref_entity, ref_id)
        SELECT (src.r).customer_id, (src.r).org_unit_id, (src.j->>'at')::timestamptz, 'work_order',
-              replace(src.j->>'timeline_title', '{caseNo}', src.case_no),
+              replace(tl.title, '{caseNo}', src.case_no),
               jsonb_build_object('caseNo', src.case_no, 'type', (src.r).type, 'channel', (src.r).channel),
               (src.j->>'actor_id')::bigint, src.j->>'actor_name', 'work_order', src.id::text
-         FROM src WHERE (src.r).customer_id IS NOT NULL AND src.j->>'timeline_title' IS NOT NULL)
+         FROM src, jsonb_array_elements_text(src.j->'timeline') WITH ORDINALITY AS tl(title, n)
+        WHERE (src.r).customer_id IS NOT NULL
+        ORDER BY src.n, tl.n)
      SELECT src.n, src.id, src.case_no,
             (SELECT coalesce(json_agg(json_build_object('id', e.id, 'action', e.action) ORDER BY e.id), '[]'::json)
                FROM e WHERE e.order_id = src.id) AS events
@@ -420,10 +472,11 @@ export async function insertIntakes(tx: Db, plans: readonly IntakePlan[]): Promi
 }
 
 /**
- * The acceptance notices of the new orders, in one go. A notice that cannot be queued (no template, an
- * unusable number) must not lose the customer's request: the order's log says so for a person to follow up.
+ * The customers' notices of the new orders, in one go: the acceptance notice, or — answered on the spot —
+ * the reply (and the return-visit survey when one applies). A notice that cannot be queued (no template,
+ * an unusable number) must not lose the customer's request: the order's log says so for a person to follow up.
  */
-export async function notifyAccepted(
+export async function notifyIntake(
   tx: Db,
   plans: readonly IntakePlan[],
   inserted: readonly InsertedOrder[],
@@ -433,19 +486,38 @@ export async function notifyAccepted(
   plans.forEach((p, i) => {
     const mobile = p.order.contact_phone ?? p.order.caller_phone ?? p.subject.customerPhone;
     if (!mobile && !p.order.account_no) return; // nobody to tell: an anonymous counter visit
-    list.push({
+    const orderNo = inserted[i].case_no;
+    const to = {
       orderId: inserted[i].id,
-      event: 'workorder.accepted',
       recipient: { customerId: p.subject.customerId, mobile, portalAccountNo: p.order.account_no },
-      variables: {
-        orderNo: inserted[i].case_no,
-        orderType: TYPE_ZH[p.input.type],
-        customerName: p.subject.customerName ?? p.input.callerName ?? '客户',
-      },
       orgUnitId: p.subject.orgUnitId,
       entityType: 'work_order',
       entityId: inserted[i].id,
+    };
+    if (!p.input.answeredOnSpot) {
+      list.push({
+        ...to,
+        event: 'workorder.accepted',
+        variables: {
+          orderNo,
+          orderType: TYPE_ZH[p.input.type],
+          customerName: p.subject.customerName ?? p.input.callerName ?? '客户',
+        },
+      });
+      return;
+    }
+    const reply = p.order.reply_text ?? '';
+    list.push({
+      ...to,
+      event: 'workorder.replied',
+      variables: { orderNo, reply: reply.length > 200 ? `${reply.slice(0, 199)}…` : reply },
     });
+    if (p.order.return_visit_required)
+      list.push({
+        ...to,
+        event: 'workorder.survey',
+        variables: { orderNo, surveyUrl: `/portal/orders/${orderNo}` },
+      });
   });
   if (!list.length) return;
   const { refused } = await enqueueNotifications(tx, list, { now });
@@ -454,7 +526,7 @@ export async function notifyAccepted(
     refused.map(({ index, problems }) => ({
       orderId: list[index].orderId,
       action: 'notification_failed',
-      note: `workorder.accepted: ${problems.map((d) => d.message).join('; ')}`,
+      note: `${list[index].event}: ${problems.map((d) => d.message).join('; ')}`,
       internal: true,
       at: now,
     })),
@@ -467,6 +539,7 @@ export function intakeAnswer(plan: IntakePlan, inserted: InsertedOrder, env: Int
   const now = ctx.now;
   const nowIso = now.toISOString();
   const state = { status: order.status as WorkOrderStatus, paused: false };
+  const visit = clocks.find((c) => c.kind === 'return_visit' && !c.stopped_at);
   const running = clocks
     .filter((c) => !c.stopped_at && c.due_at)
     .sort((x, y) => x.due_at!.localeCompare(y.due_at!));
@@ -495,7 +568,7 @@ export function intakeAnswer(plan: IntakePlan, inserted: InsertedOrder, env: Int
     nextDueAt: running[0]?.due_at ?? null,
     warningLevel: 0,
     breached: false,
-    returnVisitDueAt: null,
+    returnVisitDueAt: visit?.due_at ?? null,
     version: 1,
     description: input.description,
     callerName: order.caller_name,
@@ -505,17 +578,17 @@ export function intakeAnswer(plan: IntakePlan, inserted: InsertedOrder, env: Int
     premiseId: subject.premiseId,
     areaClass: subject.areaClass as AreaClass | null,
     customerTier: subject.customerTier,
-    replyText: null,
+    replyText: order.reply_text,
     parentId: order.parent_id,
     parentCaseNo: null,
     mergedIntoId: null,
     returnVisitRequired: order.return_visit_required,
     satisfaction: null,
     reopenCount: 0,
-    firstContactResolved: false,
+    firstContactResolved: order.first_contact_resolved,
     timeLimitVersion: env.versionId,
     createdByName: ctx.user.displayName,
-    closedAt: null,
+    closedAt: order.closed_at,
     clocks: clocks.map((c, i) =>
       presentClock(
         {

@@ -55,7 +55,7 @@ import {
   intakeAnswer,
   intakeEnv,
   invalid,
-  notifyAccepted,
+  notifyIntake,
   planIntake,
   resolveSubjects,
 } from './workorder-intake';
@@ -191,19 +191,7 @@ export async function createWorkOrder(
   const plan = await planIntake(tx, ctx, input, subject, env);
   const [inserted] = await insertIntakes(tx, [plan]);
 
-  if (input.answeredOnSpot) {
-    // First-contact resolution: answered and closed in the same call (首问负责, 一次办结).
-    const { cal, rules } = env;
-    let row = (await repo.findOrder(tx, inserted.id))!;
-    await applyAction(ctx, tx, row, 'reply', { replyText: input.replyText, note: '当场答复' }, cal, rules);
-    row = (await repo.findOrder(tx, inserted.id))!;
-    await repo.updateOrder(tx, row.id, row.version, { first_contact_resolved: true });
-    row = (await repo.findOrder(tx, inserted.id))!;
-    if (!row.return_visit_required)
-      await applyAction(ctx, tx, row, 'close', { note: '当场办结' }, cal, rules);
-    return getWorkOrderIn(ctx, tx, inserted.id);
-  }
-  await notifyAccepted(tx, [plan], [inserted], ctx.now);
+  await notifyIntake(tx, [plan], [inserted], ctx.now);
   return intakeAnswer(plan, inserted, env);
 }
 

@@ -162,8 +162,44 @@ describeEachDatabase('work orders', (h) => {
     const o = res.json();
     expect(o.status).toBe('closed');
     expect(o.firstContactResolved).toBe(true);
-    expect(o.events.map((e: { action: string }) => e.action)).not.toContain('dispatch');
+    expect(o.events.map((e: { action: string }) => e.action)).toEqual(['accept', 'reply', 'close']);
     expect(o.clocks.map((c: { kind: string }) => c.kind)).toEqual(['reply']);
+    expect(o.clocks[0].stoppedAt).not.toBeNull();
+    expect(o.replyText).toBe('峰时 8:00–22:00，谷时 22:00–次日 8:00。');
+    // What was answered is what is stored.
+    const back = (await h().api(await h().loginAs('agent'), 'GET', `/api/workorders/${o.id}`)).json();
+    expect({ ...back, allowedActions: undefined }).toMatchObject({
+      status: 'closed',
+      externalStatus: o.externalStatus,
+      replyText: o.replyText,
+      firstContactResolved: true,
+      closedAt: o.closedAt,
+      events: o.events.map((e: { action: string; toStatus: string }) => ({
+        action: e.action,
+        toStatus: e.toStatus,
+      })),
+    });
+    expect(back.allowedActions).toEqual(o.allowedActions);
+    // The customer is told the answer (not "accepted"), and the timeline shows received, answered, archived.
+    const told = await h().db.query<{ event: string }>(
+      `SELECT DISTINCT event FROM notification_outbox WHERE entity_type = 'work_order' AND entity_id = $1`,
+      [String(o.id)],
+    );
+    expect(told.rows.map((r) => r.event)).toEqual(['workorder.replied']);
+    const timeline = await h().db.query<{ title: string }>(
+      `SELECT title FROM timeline_events WHERE ref_entity = 'work_order' AND ref_id = $1 ORDER BY id`,
+      [String(o.id)],
+    );
+    expect(timeline.rows.map((r) => r.title.split(' ')[0])).toEqual([
+      '受理咨询工单',
+      '工单已答复',
+      '工单已归档',
+    ]);
+    const audit = await h().db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity = 'work_order' AND entity_id = $1 ORDER BY id`,
+      [String(o.id)],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['create', 'work_order.reply', 'work_order.close']);
   });
 
   it('sends fault repair to the supply office of the service point', async () => {
