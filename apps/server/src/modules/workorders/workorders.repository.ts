@@ -528,17 +528,14 @@ export async function listOrders(
   page: { limit: number; offset: number },
 ): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
   const params: unknown[] = [];
-  const where = whereOf(f, v, params, now);
-  const whereParams = [...params];
+  const src = pageSource(f, v, params, now, page);
+  const countParams = [...params];
   params.push(now.toISOString());
   const nowParam = `$${params.length}::timestamptz`;
   // One round trip: the page's ids in queue order, the capped count, and the list rows of those ids.
   const r = await db.query<SummaryRow & { total_count: number; pos: number }>(
-    `WITH ids AS MATERIALIZED (
-       SELECT w.id, row_number() OVER (ORDER BY ${ORDER_BY[f.queue]}) AS pos
-         FROM work_orders w WHERE ${where} ORDER BY ${ORDER_BY[f.queue]}
-        LIMIT ${page.limit} OFFSET ${page.offset}),
-     cnt AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM work_orders w WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) t)
+    `WITH ids AS MATERIALIZED (${src.ids}),
+     cnt AS (${src.count})
      SELECT (SELECT n FROM cnt) AS total_count, ids.pos,
             ${summarySelect(nowParam, 'ids JOIN work_orders w ON w.id = ids.id')}
       ORDER BY ids.pos`,
@@ -546,8 +543,60 @@ export async function listOrders(
   );
   const rows: SummaryRow[] = r.rows.map(({ total_count: _n, pos: _p, ...row }) => row);
   // An empty page (past the end) still needs the count.
-  const total = r.rows[0]?.total_count ?? (await countMatching(db, where, whereParams));
+  const total = r.rows[0]?.total_count ?? (await db.query<{ n: number }>(src.count, countParams)).rows[0].n;
   return { rows, total: Math.min(total, LIST_COUNT_CAP), totalCapped: total > LIST_COUNT_CAP };
+}
+
+/** Up to this many units in a caller's scope, "all orders" reads one index branch per unit. */
+const NARROW_SCOPE_UNITS = 8;
+
+/**
+ * The SQL of a page's ids (with their position) and of the capped count. A caller with a narrow scope (a
+ * department) sees the orders of its units, assigned to them or handled by the caller — three sets that no
+ * one index serves together. For "all orders", the newest of each set come from its own index, then merge.
+ */
+function pageSource(
+  f: ListFilter,
+  v: Visibility,
+  params: unknown[],
+  now: Date,
+  page: { limit: number; offset: number },
+): { ids: string; count: string } {
+  const order = ORDER_BY[f.queue];
+  if (f.queue !== 'all' || v.wholeCompany || v.scopeOrgIds.length > NARROW_SCOPE_UNITS) {
+    const where = whereOf(f, v, params, now);
+    return {
+      ids: `SELECT w.id, row_number() OVER (ORDER BY ${order}) AS pos
+              FROM work_orders w WHERE ${where} ORDER BY ${order}
+             LIMIT ${page.limit} OFFSET ${page.offset}`,
+      count: `SELECT count(*)::int AS n FROM (SELECT 1 FROM work_orders w WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) t`,
+    };
+  }
+  const filters = whereOf(f, { ...v, wholeCompany: true }, params, now);
+  // One equality per unit, so each branch is an ordered index scan (= ANY(array) cannot give the order).
+  const visible: string[] = [];
+  for (const unit of v.scopeOrgIds) {
+    params.push(unit);
+    visible.push(
+      `w.org_unit_id = $${params.length}::bigint`,
+      `w.assigned_unit_id = $${params.length}::bigint`,
+    );
+  }
+  params.push(v.userId);
+  visible.push(`w.handler_id = $${params.length}::bigint`);
+  const union = (limit: number) =>
+    visible
+      .map(
+        (cond) => `(SELECT w.id, w.accepted_at FROM work_orders w WHERE ${cond} AND ${filters}
+                     ORDER BY ${order} LIMIT ${limit})`,
+      )
+      .join(' UNION ');
+  return {
+    ids: `SELECT w.id, row_number() OVER (ORDER BY ${order}) AS pos
+            FROM (${union(page.offset + page.limit)}) w ORDER BY ${order}
+           LIMIT ${page.limit} OFFSET ${page.offset}`,
+    count: `SELECT least(count(*), ${LIST_COUNT_CAP + 1})::int AS n FROM (${union(LIST_COUNT_CAP + 1)}) t`,
+  };
 }
 
 async function countMatching(db: Db, where: string, params: unknown[]): Promise<number> {

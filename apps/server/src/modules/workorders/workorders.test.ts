@@ -396,6 +396,26 @@ describeEachDatabase('work orders', (h) => {
     expect(res.json().error.details[0].path).toBe('customerId');
   });
 
+  it("lists a department's orders under 'all': its units' and its handler's, newest first, paged", async () => {
+    const customers = await Promise.all([0, 1].map((i) => newCustomer(h(), i)));
+    for (const c of customers) for (let k = 0; k < 3; k++) await create(h(), 'agent', complaint(c.id));
+    const ops = await h().loginAs('ops');
+    const me = (await h().api(ops, 'GET', '/api/auth/me')).json();
+    const unit = await unitId(h(), 'D-OPS');
+    const expected = (
+      await h().db.query<{ id: number }>(
+        `SELECT id FROM work_orders WHERE org_unit_id = $1 OR assigned_unit_id = $1 OR handler_id = $2
+          ORDER BY accepted_at DESC, id DESC`,
+        [unit, me.id],
+      )
+    ).rows.map((r) => r.id);
+    expect(expected.length).toBeGreaterThanOrEqual(6);
+    const first = (await h().api(ops, 'GET', '/api/workorders?queue=all&pageSize=4')).json();
+    const second = (await h().api(ops, 'GET', '/api/workorders?queue=all&pageSize=4&page=2')).json();
+    expect(first.total).toBe(expected.length);
+    expect([...first.items, ...second.items].map((i: { id: number }) => i.id)).toEqual(expected.slice(0, 8));
+  });
+
   it('answers bad input with 400 and field details, never 500', async () => {
     const customer = await newCustomer(h());
     const bodies: [Record<string, unknown>, string][] = [
