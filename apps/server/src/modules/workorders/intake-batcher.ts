@@ -123,19 +123,23 @@ async function writeBatch(db: Db, jobs: IntakeJob[]): Promise<void> {
     const subjects = await resolveSubjects(db, ready);
     const env = await intakeEnv(db, ready[0].ctx.now);
     const planned: { job: IntakeJob; plan: IntakePlan }[] = [];
+    // A retry whose customer or parent no longer checks out is still answered from its key's stored response.
+    const refusedRetries: IntakeJob[] = [];
+    const refuse = (job: IntakeJob, e: unknown) => (job.claim ? refusedRetries.push(job) : job.reject(e));
     for (const [i, job] of ready.entries()) {
       const subject = subjects[i];
       if (subject instanceof DomainError) {
-        job.reject(subject);
+        refuse(job, subject);
         continue;
       }
       try {
         await checkParent(job.ctx, db, job.input);
         planned.push({ job, plan: await planIntake(db, job.ctx, job.input, subject, env) });
       } catch (e) {
-        job.reject(e);
+        refuse(job, e);
       }
     }
+    await Promise.all(refusedRetries.map((job) => writeAlone(db, job)));
     if (!planned.length) return;
 
     let written: { job: IntakeJob; body: WorkOrder }[];

@@ -543,6 +543,30 @@ describeEachDatabase('work orders', (h) => {
     }
   });
 
+  it('answers a retry from its key even when the customer has since left the caller’s scope', async () => {
+    const customer = await newCustomer(h(), 0);
+    const headers = { 'idempotency-key': `moved-${customer.id}` };
+    const first = await create(h(), 'east', complaint(customer.id), headers);
+    expect(first.statusCode, first.body).toBe(201);
+    // The customer moves to the other branch: a new request from east for them is refused ...
+    const otherBranch = (
+      await h().db.query<{ id: number }>(
+        `SELECT u.id FROM org_units u JOIN org_units b ON b.id = u.parent_id
+          WHERE b.code = 'B02' AND u.kind = 'supply_office' ORDER BY u.id LIMIT 1`,
+      )
+    ).rows[0].id;
+    await h().db.query(`UPDATE customers SET org_unit_id = $2 WHERE id = $1`, [customer.id, otherBranch]);
+    await h().db.query(`UPDATE premises SET org_unit_id = $2 WHERE customer_id = $1`, [
+      customer.id,
+      otherBranch,
+    ]);
+    expect((await create(h(), 'east', complaint(customer.id))).statusCode).toBe(400);
+    // ... but the retry of the first request is answered with its stored result.
+    const retry = await create(h(), 'east', complaint(customer.id), headers);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().id).toBe(first.json().id);
+  });
+
   it('the SLA sweep warns, escalates and records each breach once', async () => {
     const customer = await newCustomer(h());
     const o = (await create(h(), 'agent', complaint(customer.id))).json();
